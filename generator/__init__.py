@@ -1,0 +1,1 @@
+"""Palvelutarjotin: a static-site generator for regional service catalogues."""

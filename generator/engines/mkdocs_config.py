@@ -1,0 +1,19 @@
+"""Typed settings of the MkDocs plugin (``plugins: - tarjotin: …`` in mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class TarjotinConfig(Config):
+    #: The catalogue folder, relative to mkdocs.yml.
+    catalogue = c.Type(str, default="catalogue")
+    #: A folder of page templates overriding the built-in ones, relative to mkdocs.yml.
+    templates = c.Optional(c.Type(str))
+    #: Build as if today were this date (YYYY-MM-DD); decides which services have ended.
+    today = c.Optional(c.Type(str))
+    #: Index the built site with Pagefind for the search page.
+    search = c.Type(bool, default=True)
+    #: Where "Ehdota muutosta" links point, after mkdocs.yml's repo_url (e.g. "edit/main").
+    edit_path = c.Type(str, default="edit/main")

@@ -1,0 +1,1 @@
+"""Stage 1: find the catalogue's files and read them safely."""

@@ -1,0 +1,1 @@
+"""Stage 3: the validated catalogue as domain objects."""

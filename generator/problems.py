@@ -1,0 +1,120 @@
+"""Problems found in the catalogue, collected and reported together.
+
+Every stage of the pipeline appends to one :class:`Problems` list instead of
+raising on the first error, so an editor sees everything wrong in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file.
+
+    Attributes:
+        file: The file the problem is in.
+        line: 1-based line, or ``None`` when the problem concerns the whole file.
+        column: 1-based column, or ``None``.
+        field: Dotted path of the offending field (``links.2.url``), or ``""``.
+        message: What is wrong, in plain words.
+        suggestion: What would be right, when we can tell.
+        severity: Errors stop a build; warnings do not.
+    """
+
+    file: Path
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    suggestion: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def location(self, root: Path | None = None) -> str:
+        path = self.file
+        if root is not None and self.file.is_relative_to(root):
+            path = self.file.relative_to(root)
+        parts = [str(path)]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self, root: Path | None = None) -> str:
+        where = f" [{self.field}]" if self.field else ""
+        text = f"{self.location(root)}: {self.severity.value}{where}: {self.message}"
+        if self.suggestion:
+            text += f" ({self.suggestion})"
+        return text
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        file: Path,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        field: str = "",
+        suggestion: str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.items.append(Problem(file, line, column, field, message, suggestion, severity))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items, key=lambda p: (str(p.file), p.line or 0, p.column or 0))
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    """Suggest the closest of ``choices`` to a mistyped ``value``.
+
+    Comparison ignores case so that "Kuntotus" finds "kuntoutus".
+    """
+    by_folded = {choice.casefold(): choice for choice in choices}
+    match = difflib.get_close_matches(value.casefold(), by_folded, n=1, cutoff=0.6)
+    return f'did you mean "{by_folded[match[0]]}"?' if match else None
+
+
+class CatalogueError(Exception):
+    """Raised when a catalogue cannot be used because it has errors."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        super().__init__(f"the catalogue has {len(problems.errors)} error(s)")

@@ -1,0 +1,279 @@
+"""Turn a catalogue into page models: Markdown documents with a path.
+
+This module knows nothing about MkDocs. An engine adapter (see
+``generator.engines``) only has to hand these pages to its site generator as
+virtual files and keep service pages out of the global navigation.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.model.catalogue import Catalogue, Service
+from generator.model.entries import Municipality, Theme
+from generator.render import escaping
+
+#: URL folders of the generated pages (Finnish, since they show in the address bar).
+SERVICES_DIR = "palvelut"
+THEMES_DIR = "teemat"
+MUNICIPALITIES_DIR = "kunnat"
+
+#: Labels for the access routes, as citizens read them.
+ACCESS_LABELS = {
+    "self": "Voit ottaa itse yhteyttä",
+    "referral": "Tarvitset ohjauksen tai lähetteen",
+    "decision": "Tarvitset palvelupäätöksen",
+}
+#: Short labels for filters and chips.
+ACCESS_SHORT_LABELS = {
+    "self": "Ei lähetettä",
+    "referral": "Ohjaus tai lähete",
+    "decision": "Palvelupäätös",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page.
+
+    Attributes:
+        path: Path of the Markdown source, relative to the docs folder.
+        title: The page title.
+        markdown: The page's Markdown, front matter included.
+        in_nav: Whether the page belongs in the global navigation.
+        kind: What kind of page this is (``home``, ``service``, ``theme`` …).
+    """
+
+    path: str
+    title: str
+    markdown: str
+    in_nav: bool
+    kind: str
+
+
+@dataclass
+class RenderOptions:
+    """Settings that change what is rendered.
+
+    Attributes:
+        today: The date used to decide which services have ended.
+        template_dirs: Folders whose templates override the built-in ones.
+        repo_url: Repository for "suggest a change" links; none when empty.
+        edit_uri: Path in the repository that ``catalogue/`` lives under.
+    """
+
+    today: date = field(default_factory=date.today)
+    template_dirs: list[Path] = field(default_factory=list)
+    repo_url: str = ""
+    edit_uri: str = ""
+
+
+def served_path(source: str) -> str:
+    """Where a page's source is served with directory URLs: ``a/b.md`` → ``a/b/``."""
+    if not source.endswith(".md"):
+        return source
+    stem = source[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_source: str, to_source: str) -> str:
+    """A relative URL between two pages' served locations."""
+    start = served_path(from_source).rstrip("/") or "."
+    target = served_path(to_source)
+    relative = posixpath.relpath(target.rstrip("/") or ".", start)
+    if target.endswith("/") or target == "":
+        relative = "./" if relative == "." else relative + "/"
+    return relative
+
+
+def finnish_date(value: date) -> str:
+    """``2024-05-03`` → ``3.5.2024``, as Finnish public-sector sites write dates."""
+    return f"{value.day}.{value.month}.{value.year}"
+
+
+def theme_path(theme: Theme) -> str:
+    return f"{THEMES_DIR}/{theme.id}.md"
+
+
+def municipality_path(municipality: Municipality) -> str:
+    return f"{MUNICIPALITIES_DIR}/{municipality.id}.md"
+
+
+def service_path(service: Service) -> str:
+    return f"{SERVICES_DIR}/{service.id}.md"
+
+
+class Renderer:
+    """Renders the catalogue's pages from Jinja templates.
+
+    Templates are looked up first in ``options.template_dirs`` and then in the
+    package, so a region can override any of them by file name.
+    """
+
+    def __init__(self, catalogue: Catalogue, options: RenderOptions) -> None:
+        self.catalogue = catalogue
+        self.options = options
+        self.env = Environment(
+            loader=ChoiceLoader(
+                [
+                    FileSystemLoader([str(d) for d in options.template_dirs]),
+                    PackageLoader("generator", "render/templates"),
+                ]
+            ),
+            # Output is Markdown: `finalize` escapes every value as Markdown text and
+            # marks it safe; autoescape then keeps macro output from being escaped twice.
+            autoescape=True,
+            finalize=escaping.finalize,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            text=escaping.text,
+            attr=escaping.attr,
+            markdown=escaping.markdown,
+            join=escaping.join,
+            md_url=escaping.md_url,
+            finnish_date=finnish_date,
+        )
+        self.env.globals.update(
+            catalogue=catalogue,
+            region=catalogue.region,
+            access_labels=ACCESS_LABELS,
+            access_short_labels=ACCESS_SHORT_LABELS,
+            today=options.today,
+            theme_path=theme_path,
+            municipality_path=municipality_path,
+            service_path=service_path,
+        )
+
+    # --- what is listed -------------------------------------------------------------
+
+    def current(self, services: Iterable[Service]) -> list[Service]:
+        """Services still on offer (ended ones leave listings, filters and search)."""
+        return [s for s in services if not s.has_ended(self.options.today)]
+
+    # --- rendering ---------------------------------------------------------------------
+
+    def _render(self, template: str, path: str, **context: Any) -> str:
+        def link(target: str) -> Markup:
+            """A Markdown link target: the other page's source path, relative to this one.
+
+            The engine turns it into the right URL and validates it.
+            """
+            return Markup(posixpath.relpath(target, posixpath.dirname(path) or "."))
+
+        def url(target: str) -> Markup:
+            """An href for the templates' own HTML, where the engine rewrites nothing."""
+            return Markup(relative_url(path, target))
+
+        return self.env.get_template(template).render(page_path=path, link=link, url=url, **context)
+
+    def _page(self, template: str, path: str, title: str, kind: str, *, in_nav: bool, **context: Any) -> Page:
+        markdown = self._render(template, path, title=title, **context)
+        return Page(path=path, title=title, markdown=markdown, in_nav=in_nav, kind=kind)
+
+    def pages(self) -> list[Page]:
+        """Every generated page, in navigation order."""
+        catalogue = self.catalogue
+        current = self.current(catalogue.services)
+        pages = [
+            self._page(
+                "home.md.j2", "index.md", catalogue.region.site.title, "home", in_nav=True, services=current
+            ),
+            self._page(
+                "services.md.j2",
+                f"{SERVICES_DIR}/index.md",
+                "Kaikki palvelut",
+                "services",
+                in_nav=True,
+                services=current,
+            ),
+            self._page(
+                "themes.md.j2", f"{THEMES_DIR}/index.md", "Teemat", "themes", in_nav=True, services=current
+            ),
+        ]
+        for theme in catalogue.themes:
+            pages.append(
+                self._page(
+                    "theme.md.j2",
+                    theme_path(theme),
+                    theme.name,
+                    "theme",
+                    in_nav=True,
+                    theme=theme,
+                    services=self.current(catalogue.services_in_theme(theme)),
+                )
+            )
+        pages.append(
+            self._page(
+                "municipalities.md.j2",
+                f"{MUNICIPALITIES_DIR}/index.md",
+                "Kunnat",
+                "municipalities",
+                in_nav=True,
+                services=current,
+            )
+        )
+        for municipality in catalogue.municipalities:
+            pages.append(
+                self._page(
+                    "municipality.md.j2",
+                    municipality_path(municipality),
+                    municipality.name,
+                    "municipality",
+                    in_nav=True,
+                    municipality=municipality,
+                    services=self.current(catalogue.services_in_municipality(municipality)),
+                )
+            )
+        if catalogue.further_reading:
+            pages.append(
+                self._page(
+                    "further-reading.md.j2", "lisatietoa.md", "Lisätietoa", "further-reading", in_nav=True
+                )
+            )
+        pages.append(self._page("search.md.j2", "haku.md", "Haku", "search", in_nav=False))
+        for service in catalogue.services:
+            pages.append(
+                self._page(
+                    "service.md.j2",
+                    service_path(service),
+                    service.name,
+                    "service",
+                    in_nav=False,
+                    service=service,
+                    ended=service.has_ended(self.options.today),
+                    edit_url=self._edit_url(service),
+                )
+            )
+        return pages
+
+    def _edit_url(self, service: Service) -> str:
+        if not self.options.repo_url:
+            return ""
+        try:
+            relative = service.source.relative_to(self.catalogue.root.parent).as_posix()
+        except ValueError:
+            relative = f"catalogue/services/{service.source.name}"
+        base = self.options.repo_url.rstrip("/")
+        edit = self.options.edit_uri.strip("/") or "edit/main"
+        return f"{base}/{edit}/{relative}"
+
+
+def render_pages(catalogue: Catalogue, options: RenderOptions | None = None) -> list[Page]:
+    """Render every page of ``catalogue``."""
+    return Renderer(catalogue, options or RenderOptions()).pages()

@@ -1,0 +1,1 @@
+"""Stage 2: check files against their models and each other."""

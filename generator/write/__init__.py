@@ -1,0 +1,1 @@
+"""Stage 5: write the site (atomically) and index it for search."""

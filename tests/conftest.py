@@ -1,0 +1,56 @@
+"""Shared fixtures: small catalogues copied to a temporary folder per test."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PROJECT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Path:
+    """A copy of the two-service sample project (mkdocs.yml + catalogue/)."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
+
+
+@pytest.fixture
+def mini_catalogue(mini_project: Path) -> Path:
+    return mini_project / "catalogue"
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default Päijät-Häme site, built once per test session with `tarjotin build`."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    site = tmp_path_factory.mktemp("default") / "site"
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "-f",
+            str(PROJECT / "mkdocs.yml"),
+            "--catalogue",
+            str(PROJECT / "catalogue"),
+            "--site-dir",
+            str(site),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return site
+
+
+@pytest.fixture(scope="session")
+def default_catalogue():  # type: ignore[no-untyped-def]
+    from generator.validate.catalogue import require_catalogue
+
+    catalogue, _ = require_catalogue(PROJECT / "catalogue")
+    return catalogue

@@ -1,0 +1,221 @@
+"""Catalogue validation: every problem reported at once, with file, line, field and a hint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.problems import Problem
+from generator.validate.catalogue import load_catalogue
+
+
+def problems_of(catalogue: Path) -> list[Problem]:
+    loaded, problems = load_catalogue(catalogue)
+    assert loaded is None, "expected the catalogue to be rejected"
+    return problems.sorted()
+
+
+def write_service(catalogue: Path, name: str, text: str) -> Path:
+    path = catalogue / "services" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BASE = """\
+name: Kolmas palvelu
+themes: [kuntoutus]
+provider: kunta
+area: region
+what: Jotain.
+"""
+
+
+def test_the_sample_catalogue_is_valid(mini_catalogue: Path) -> None:
+    catalogue, problems = load_catalogue(mini_catalogue)
+    assert not problems
+    assert catalogue is not None
+    assert [s.id for s in catalogue.services] == ["eka", "toka"]
+    toka = catalogue.services_by_id["toka"]
+    assert [t.id for t in toka.themes] == ["kuntoutus", "koulutus"]  # themes.yml order
+    assert [m.id for m in toka.municipalities] == ["beta"]
+    assert toka.related[0].id == "eka"
+    assert catalogue.services_by_id["eka"].region_wide
+
+
+def test_unknown_theme_suggests_the_closest(mini_catalogue: Path) -> None:
+    path = write_service(mini_catalogue, "kolmas.yml", BASE.replace("[kuntoutus]", "[Kuntotus]"))
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.file, problem.line, problem.column, problem.field) == (path, 2, 10, "themes.0")
+    assert problem.message == "'Kuntotus' is not a valid id"
+
+
+def test_unknown_theme_id_suggests_the_closest(mini_catalogue: Path) -> None:
+    path = write_service(mini_catalogue, "kolmas.yml", BASE.replace("[kuntoutus]", "[kuntotus]"))
+    [problem] = problems_of(mini_catalogue)
+    assert problem.format(mini_catalogue) == (
+        "services/kolmas.yml:2:10: error [themes.0]: unknown theme 'kuntotus' (did you mean \"kuntoutus\"?)"
+    )
+    assert problem.file == path
+
+
+def test_missing_required_field(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE.replace("what: Jotain.\n", ""))
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.field, problem.message) == (1, "what", "required field 'what' is missing")
+
+
+def test_unknown_field_is_a_typo(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE + "for_whome: Kaikille.\n")
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.column, problem.field) == (6, 1, "for_whome")
+    assert problem.message == "unknown field 'for_whome'"
+    assert problem.suggestion == 'did you mean "for_whom"?'
+
+
+def test_unknown_nested_field(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE + "links:\n  - title: A\n    ulr: https://a.fi/\n")
+    problems = problems_of(mini_catalogue)
+    assert [(p.line, p.field, p.message, p.suggestion) for p in problems] == [
+        (7, "links.0.url", "required field 'url' is missing", None),
+        (8, "links.0.ulr", "unknown field 'ulr'", 'did you mean "url"?'),
+    ]
+
+
+def test_wrong_type(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE + "eligibility:\n  min_age: kaksikymmentä\n")
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.field) == (7, "eligibility.min_age")
+    assert problem.message == "should be a whole number, not 'kaksikymmentä'"
+
+
+def test_list_where_a_mapping_belongs(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", "- name: x\n- name: y\n")
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.message) == (
+        1,
+        "the file should be a mapping of fields (key: value), not a list",
+    )
+
+
+def test_relative_url(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE + "links:\n  - title: A\n    url: www.kela.fi\n")
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.column, problem.field) == (8, 10, "links.0.url")
+    assert problem.message == (
+        "'www.kela.fi' is not an absolute http(s) address; write it as https://example.fi/…"
+    )
+
+
+def test_unknown_municipality_and_provider(mini_catalogue: Path) -> None:
+    text = BASE.replace("area: region", "area: [alfa, gamma]").replace("provider: kunta", "provider: kuntaa")
+    write_service(mini_catalogue, "kolmas.yml", text)
+    problems = problems_of(mini_catalogue)
+    assert [(p.line, p.field, p.message, p.suggestion) for p in problems] == [
+        (3, "provider", "unknown provider 'kuntaa'", 'did you mean "kunta"?'),
+        (4, "area.1", "unknown municipality 'gamma'", "see the list in region.yml"),
+    ]
+
+
+def test_area_must_be_region_or_list(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE.replace("area: region", "area: koko alue"))
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.field) == (4, "area")
+    assert problem.message.startswith("the area should be 'region' (the whole region) or a list")
+
+
+def test_unresolvable_related_service(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE + "related: [ekaa]\n")
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.message, problem.suggestion) == (
+        6,
+        "unknown service 'ekaa'",
+        'did you mean "eka"?',
+    )
+
+
+def test_invalid_date_value(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE + "last_reviewed: 2024-13-01\n")
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.message) == (6, "'2024-13-01' is not a real date")
+
+
+def test_date_must_be_a_date(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE + "validity:\n  until: ensi vuonna\n")
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.field, problem.message) == (
+        "validity.until",
+        "should be a date (YYYY-MM-DD), not 'ensi vuonna'",
+    )
+
+
+def test_raw_html_is_refused(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE.replace("Jotain.", "<script>alert(1)</script>"))
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.field) == (5, "what")
+    assert problem.message.startswith("raw HTML is not allowed in the text")
+
+
+def test_javascript_link_is_refused(mini_catalogue: Path) -> None:
+    write_service(
+        mini_catalogue, "kolmas.yml", BASE.replace("Jotain.", "'Katso [tästä](javascript:alert(1))'")
+    )
+    [problem] = problems_of(mini_catalogue)
+    assert problem.message == "the link 'javascript:alert(1' uses 'javascript:'; links must be http(s)"
+
+
+def test_duplicate_theme_ids(mini_catalogue: Path) -> None:
+    themes = mini_catalogue / "themes.yml"
+    themes.write_text(
+        themes.read_text() + "  - id: koulutus\n    name: X\n    description: Y\n    icon: material/school\n"
+    )
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.file, problem.line) == (themes, 10)
+    assert problem.message == "theme id 'koulutus' is used twice (first on line 6)"
+
+
+def test_bad_file_names(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "Kolmas Palvelu.yml", BASE)
+    write_service(mini_catalogue, "neljas.yaml", BASE)
+    problems = problems_of(mini_catalogue)
+    assert [(p.file.name, p.message, p.suggestion) for p in problems] == [
+        (
+            "Kolmas Palvelu.yml",
+            "the file name 'Kolmas Palvelu.yml' is not a valid id",
+            "use lowercase letters a–z, digits and hyphens, e.g. kuntouttava-tyotoiminta.yml",
+        ),
+        ("neljas.yaml", "a service file must end in .yml", "rename it to neljas.yml"),
+    ]
+
+
+def test_missing_vocabulary_file(mini_catalogue: Path) -> None:
+    (mini_catalogue / "themes.yml").unlink()
+    problems = problems_of(mini_catalogue)
+    assert [(p.file.name, p.message) for p in problems] == [("themes.yml", "the file is missing")]
+
+
+def test_every_error_in_one_run(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "a.yml", BASE.replace("[kuntoutus]", "[kuntotus]"))
+    write_service(mini_catalogue, "b.yml", "name: [\n")
+    write_service(mini_catalogue, "c.yml", "")
+    write_service(mini_catalogue, "d.yml", BASE + "name: again\n")
+    problems = problems_of(mini_catalogue)
+    assert [p.file.name for p in problems] == ["a.yml", "b.yml", "c.yml", "d.yml"]
+
+
+def test_cli_validate_reports_and_fails(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "a.yml", BASE.replace("[kuntoutus]", "[kuntotus]"))
+    write_service(mini_catalogue, "b.yml", BASE + "for_whome: x\n")
+    result = CliRunner().invoke(main, ["validate", "--catalogue", str(mini_catalogue)])
+    assert result.exit_code == 1
+    expected = f"{mini_catalogue}/services/a.yml:2:10: error [themes.0]: unknown theme 'kuntotus'"
+    assert expected in result.output
+    assert "unknown field 'for_whome' (did you mean \"for_whom\"?)" in result.output
+    assert "✗ 2 errors in" in result.output
+
+
+def test_cli_validate_passes(mini_catalogue: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--catalogue", str(mini_catalogue)])
+    assert result.exit_code == 0, result.output
+    assert "2 services, 2 themes, 2 municipalities" in result.output
