@@ -120,6 +120,22 @@ def serve(config_file: Path, catalogue: Path, dev_addr: str) -> None:
     mkdocs_serve(str(config_file), dev_addr=dev_addr, livereload=True)
 
 
+@main.command()
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the JSON Schemas into.",
+)
+def schemas(output: Path) -> None:
+    """Write the JSON Schemas of the catalogue files (for editors' completion)."""
+    from generator.model.schemas import write_schemas
+
+    for path in write_schemas(output):
+        click.echo(f"wrote {path}", err=True)
+
+
 def _quiet_mkdocs(level: int = logging.WARNING) -> None:
     """Show MkDocs's warnings and errors (strict mode counts them) but not its chatter."""
     logger = logging.getLogger("mkdocs")

@@ -189,8 +189,14 @@ class ServiceEntry(Strict):
 
     name: Text = Field(description="Palvelun nimi.", examples=["Kuntouttava työtoiminta"])
     summary: Text | None = Field(None, description="Yksi selkokielinen virke palvelusta asukkaalle.")
-    themes: Annotated[list[Slug], Field(min_length=1)] = Field(
-        description="Teemat (themes.yml), joihin palvelu kuuluu.",
+    # Optional because some of the source's cards carry no theme tag, and we do not
+    # invent one: such a service is listed everywhere except on the theme pages.
+    themes: Annotated[list[Slug], Field(min_length=1)] | None = Field(
+        None,
+        description=(
+            "Teemat (themes.yml), joihin palvelu kuuluu. Jätä pois, jos lähde ei kerro teemaa: "
+            "palvelu näkyy silloin kaikkialla paitsi teemasivuilla."
+        ),
         examples=[["kuntoutus", "tyollistyminen"]],
     )
     provider: Slug = Field(description="Palvelun tuottaja (providers.yml).")

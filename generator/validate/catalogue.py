@@ -187,9 +187,11 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     for _service_id, checked in services:
         entry, document = checked.model, checked.document
         if themes:
-            for i, theme_id in enumerate(entry.themes):
+            for i, theme_id in enumerate(entry.themes or []):
                 refs.check(document, ("themes", i), theme_id, theme_ids, "theme", "themes.yml")
-            _duplicates([(t, ("themes", i)) for i, t in enumerate(entry.themes)], document, "theme", problems)
+            _duplicates(
+                [(t, ("themes", i)) for i, t in enumerate(entry.themes or [])], document, "theme", problems
+            )
         if providers:
             refs.check(document, ("provider",), entry.provider, provider_ids, "provider", "providers.yml")
         if region and entry.area != "region":
@@ -225,7 +227,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
                 id=service_id,
                 source=checked.document.path,
                 entry=entry,
-                themes=[t for t in themes.model.themes if t.id in entry.themes],
+                themes=[t for t in themes.model.themes if t.id in (entry.themes or [])],
                 provider=provider_by_id[entry.provider],
                 municipalities=(
                     list(region.model.municipalities)

@@ -10,11 +10,12 @@ pytestmark = pytest.mark.browser
 
 def top_results(page: Page, site_url: str, text: str, n: int = 3) -> list[str]:
     page.goto(f"{site_url}/haku/")
-    box = page.get_by_role("searchbox").last
-    box.fill(text)
+    page.locator(".pagefind-ui__search-input").fill(text)
     page.locator(".pagefind-ui__result-link").first.wait_for()
+    # One entry per result page: the first link of each result (the rest are sub-results).
     hrefs = page.eval_on_selector_all(
-        ".pagefind-ui__result-link", "links => links.map(a => a.getAttribute('href'))"
+        "li.pagefind-ui__result",
+        "items => items.map(li => li.querySelector('a.pagefind-ui__result-link').getAttribute('href'))",
     )
     return [href.rstrip("/").split("/")[-1] for href in hrefs[:n]]
 

@@ -31,7 +31,6 @@
         bundlePath: bundle,
         showImages: false,
         showSubResults: true,
-        resetStyles: false,
         autofocus: true
       });
       var query = new URLSearchParams(window.location.search).get("q");
