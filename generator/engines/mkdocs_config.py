@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -12,7 +14,7 @@ class TarjotinConfig(Config):
     #: A folder of page templates overriding the built-in ones, relative to mkdocs.yml.
     templates = c.Optional(c.Type(str))
     #: Build as if today were this date (YYYY-MM-DD); decides which services have ended.
-    today = c.Optional(c.Type(str))
+    today = c.Optional(c.Type((str, date)))
     #: Index the built site with Pagefind for the search page.
     search = c.Type(bool, default=True)
     #: Where "Ehdota muutosta" links point, after mkdocs.yml's repo_url (e.g. "edit/main").

@@ -54,10 +54,12 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
                 f"Error reading the catalogue '{root}': {len(problems.errors)} error(s)\n{details}"
             )
         self.catalogue = catalogue
-        try:
-            today = date.fromisoformat(self.config.today) if self.config.today else date.today()
-        except ValueError as error:
-            raise PluginError(f"plugins.tarjotin.today: {error}") from None
+        today = self.config.today or date.today()
+        if isinstance(today, str):
+            try:
+                today = date.fromisoformat(today)
+            except ValueError as error:
+                raise PluginError(f"plugins.tarjotin.today: {error}") from None
         templates = [self._project_path(config, self.config.templates)] if self.config.templates else []
         self.pages = render_pages(
             catalogue,
@@ -82,6 +84,9 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is None:  # an explicit nav in mkdocs.yml is the author's to keep
             nav.items = self._arrange(nav.items)
+        for page in nav.pages:
+            if page.file.src_uri in self.hidden:  # reached from listings, not "next/previous"
+                page.previous_page = page.next_page = None
         nav.pages = [p for p in nav.pages if p.file.src_uri not in self.hidden]
         for position, page in enumerate(nav.pages):
             page.previous_page = nav.pages[position - 1] if position else None

@@ -57,6 +57,8 @@ def test_service_pages_stay_out_of_the_navigation(mini_project: Path, tmp_path: 
     assert "Kaikki palvelut" in nav
     assert 'href="../../palvelut/"' in nav
     assert "palvelut/eka/" not in nav and "palvelut/toka/" not in nav
+    service = (site / "palvelut" / "eka" / "index.html").read_text()
+    assert "md-footer__link" not in service, "no previous/next links on pages outside the nav"
 
 
 def test_a_failed_build_leaves_the_previous_site(mini_project: Path, tmp_path: Path) -> None:

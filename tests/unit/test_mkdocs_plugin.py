@@ -1,0 +1,58 @@
+"""The MkDocs adapter: live reload watches the catalogue; configuration errors are clear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from generator.engines.mkdocs_plugin import TarjotinPlugin
+
+
+class _Server:
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def _plugin(project: Path) -> tuple[TarjotinPlugin, object]:
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["tarjotin"]
+    assert isinstance(plugin, TarjotinPlugin)
+    return plugin, config
+
+
+def test_serve_watches_the_catalogue(mini_project: Path) -> None:
+    plugin, config = _plugin(mini_project)
+    server = _Server()
+    plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
+    assert server.watched == [str((mini_project / "catalogue").resolve())]
+
+
+def test_catalogue_errors_stop_the_build_with_every_problem(mini_project: Path) -> None:
+    services = mini_project / "catalogue" / "services"
+    (services / "eka.yml").write_text((services / "eka.yml").read_text().replace("kuntoutus", "kuntotus"))
+    (services / "toka.yml").write_text("name: [\n")
+    plugin, config = _plugin(mini_project)
+    with pytest.raises(PluginError) as raised:
+        plugin.on_config(config)  # type: ignore[arg-type]
+    message = str(raised.value)
+    assert message.startswith(
+        f"Error reading the catalogue '{(mini_project / 'catalogue').resolve()}': 2 error(s)"
+    )
+    assert "catalogue/services/eka.yml:3:" in message
+    assert "catalogue/services/toka.yml:2:" in message
+
+
+def test_bad_today_setting(mini_project: Path) -> None:
+    config_file = mini_project / "mkdocs.yml"
+    config_file.write_text(
+        config_file.read_text().replace("  - tarjotin\n", "  - tarjotin:\n      today: '2024-02-30'\n")
+    )
+    plugin, config = _plugin(mini_project)
+    with pytest.raises(PluginError, match="plugins.tarjotin.today"):
+        plugin.on_config(config)  # type: ignore[arg-type]
