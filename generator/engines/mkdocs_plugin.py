@@ -54,10 +54,11 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
                 f"Error reading the catalogue '{root}': {len(problems.errors)} error(s)\n{details}"
             )
         self.catalogue = catalogue
-        today = self.config.today or date.today()
-        if isinstance(today, str):
+        setting = self.config.today
+        today = setting if isinstance(setting, date) else date.today()
+        if isinstance(setting, str):
             try:
-                today = date.fromisoformat(today)
+                today = date.fromisoformat(setting)
             except ValueError as error:
                 raise PluginError(f"plugins.tarjotin.today: {error}") from None
         templates = [self._project_path(config, self.config.templates)] if self.config.templates else []

@@ -54,5 +54,5 @@ def test_bad_today_setting(mini_project: Path) -> None:
         config_file.read_text().replace("  - tarjotin\n", "  - tarjotin:\n      today: '2024-02-30'\n")
     )
     plugin, config = _plugin(mini_project)
-    with pytest.raises(PluginError, match="plugins.tarjotin.today"):
+    with pytest.raises(PluginError, match=r"plugins\.tarjotin\.today: "):
         plugin.on_config(config)  # type: ignore[arg-type]
