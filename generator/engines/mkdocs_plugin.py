@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.engines.mkdocs_config import TarjotinConfig
 from generator.model.catalogue import Catalogue
+from generator.render.glossary import abbreviations
 from generator.render.pages import Page, RenderOptions, render_pages
 from generator.validate.catalogue import load_catalogue
 from generator.write.search_index import build_search_index
@@ -54,6 +55,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
                 f"Error reading the catalogue '{root}': {len(problems.errors)} error(s)\n{details}"
             )
         self.catalogue = catalogue
+        self._explain_abbreviations(config, catalogue)
         setting = self.config.today
         today = setting if isinstance(setting, date) else date.today()
         if isinstance(setting, str):
@@ -72,6 +74,15 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             ),
         )
         return config
+
+    def _explain_abbreviations(self, config: MkDocsConfig, catalogue: Catalogue) -> None:
+        """Let Python-Markdown's abbr extension mark every glossary term on every page."""
+        glossary = abbreviations(catalogue.professional.glossary)
+        if not glossary:
+            return
+        if "abbr" not in config.markdown_extensions:
+            config.markdown_extensions.append("abbr")
+        config.mdx_configs.setdefault("abbr", {}).setdefault("glossary", {}).update(glossary)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for page in self.pages:

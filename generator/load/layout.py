@@ -10,6 +10,7 @@ THEMES_FILE = "themes.yml"
 PROVIDERS_FILE = "providers.yml"
 FURTHER_READING_FILE = "further-reading.yml"
 SERVICES_DIR = "services"
+PROFESSIONAL_DIR = "professional"
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,17 @@ class CatalogueLayout:
     def services_dir(self) -> Path:
         return self.root / SERVICES_DIR
 
+    @property
+    def professional_dir(self) -> Path:
+        return self.root / PROFESSIONAL_DIR
+
     def service_files(self) -> list[Path]:
         """Every file in the services folder (misnamed ones too, so they get reported)."""
-        if not self.services_dir.is_dir():
-            return []
-        return sorted(p for p in self.services_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+        return entry_files(self.services_dir)
+
+
+def entry_files(folder: Path) -> list[Path]:
+    """Every visible file in ``folder``, sorted; none when the folder does not exist."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))

@@ -19,6 +19,14 @@ from generator.model.entries import (
     ServiceEntry,
     Theme,
 )
+from generator.model.professional import (
+    CaseFile,
+    ChecklistFile,
+    ParticipationFile,
+    PathFile,
+    Term,
+    WorkAbilityScoreFile,
+)
 
 
 @dataclass(eq=False)
@@ -59,6 +67,61 @@ class Service:
 
 
 @dataclass(eq=False)
+class Case:
+    """A client example with the tray's services it uses."""
+
+    id: str
+    source: Path
+    entry: CaseFile
+    services: list[Service]
+
+
+@dataclass(eq=False)
+class ServicePath:
+    """A service path (palvelupolku) with its phases' services resolved."""
+
+    id: str
+    source: Path
+    entry: PathFile
+    phase_services: list[list[Service]]
+    case: Case | None = None
+
+
+@dataclass(eq=False)
+class Checklist:
+    """A recognition checklist and what responds when its items apply."""
+
+    id: str
+    source: Path
+    entry: ChecklistFile
+    item_services: list[list[Service]]
+    services: list[Service]
+    paths: list[ServicePath]
+
+
+@dataclass(eq=False)
+class Professional:
+    """Everything under ``catalogue/professional/``."""
+
+    paths: list[ServicePath] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    checklists: list[Checklist] = field(default_factory=list)
+    work_ability: WorkAbilityScoreFile | None = None
+    participation: ParticipationFile | None = None
+    glossary: list[Term] = field(default_factory=list)
+
+    def cases_using(self, service: Service) -> list[Case]:
+        return [case for case in self.cases if service in case.services]
+
+    def paths_using(self, service: Service) -> list[ServicePath]:
+        return [
+            path
+            for path in self.paths
+            if any(service in services for services in path.phase_services)
+        ]
+
+
+@dataclass(eq=False)
 class Catalogue:
     """The whole catalogue of one region."""
 
@@ -68,6 +131,7 @@ class Catalogue:
     providers: dict[str, Provider]
     services: list[Service]
     further_reading: list[LinkList]
+    professional: Professional = field(default_factory=Professional)
 
     @cached_property
     def services_by_id(self) -> dict[str, Service]:

@@ -71,7 +71,7 @@ Url = Annotated[
     AfterValidator(_check_url),
     Field(
         description="Täydellinen verkko-osoite, joka alkaa https:// tai http://",
-        examples=["https://paijat-sote.fi/"],
+        examples=["https://www.example.org/"],
     ),
 ]
 Markdown = Annotated[
@@ -94,7 +94,7 @@ def _area(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     except ValidationError:
         raise ValueError(
             "the area should be 'region' (the whole region) or a list of municipality ids, "
-            "e.g. [lahti, hollola]"
+            "e.g. [kunta-a, kunta-b]"
         ) from None
 
 
@@ -105,11 +105,35 @@ Area = Annotated[
         description=(
             "Alue, jolla palvelu on saatavilla: 'region' (koko alue) tai luettelo kuntien tunnisteista."
         ),
-        examples=["region", ["lahti", "hollola"]],
+        examples=["region", ["kunta-a", "kunta-b"]],
     ),
 ]
 
 AccessRoute = Literal["self", "referral", "decision"]
+
+LanguageCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}$"),
+    Field(description="ISO 639-1- tai ISO 639-3-kielikoodi pienin kirjaimin, esim. 'fi', 'sv', 'en'."),
+]
+
+Colour = Annotated[
+    str,
+    StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"),
+    Field(description="Väri muodossa #RRGGBB, esim. '#0b4f71'.", examples=["#0b4f71"]),
+]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2.1 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 class Strict(BaseModel):
@@ -124,6 +148,13 @@ class Strict(BaseModel):
 class Link(Strict):
     title: Text = Field(description="Linkin teksti, esim. sivun otsikko.")
     url: Url
+
+
+#: The data licence a region gets unless its region.yml names another (the project's choice).
+CC_BY_4 = Link(
+    title="Creative Commons Nimeä 4.0 Kansainvälinen (CC BY 4.0)",
+    url="https://creativecommons.org/licenses/by/4.0/deed.fi",
+)
 
 
 # --- a service --------------------------------------------------------------------
@@ -152,17 +183,52 @@ class Access(Strict):
         return self
 
 
+Benefit = Literal["tyomarkkinatuki", "peruspaivaraha", "ansiopaivaraha", "toimeentulotuki"]
+
+
+def _check_age_order(min_age: int | None, max_age: int | None) -> None:
+    if min_age is not None and max_age is not None and min_age > max_age:
+        raise ValueError(f"min_age {min_age} is greater than max_age {max_age}")
+
+
+class Criterion(Strict):
+    """One rule of who qualifies, in the source's words plus what can be structured."""
+
+    text: Text = Field(description="Ehto lähteen omin sanoin.")
+    min_age: int | None = Field(None, ge=0, le=120, description="Vähintään näin monta vuotta.")
+    max_age: int | None = Field(None, ge=0, le=120, description="Enintään näin monta vuotta.")
+    unemployed_months_min: int | None = Field(
+        None, ge=1, le=240, description="Työttömänä yhtäjaksoisesti vähintään näin monta kuukautta."
+    )
+    benefits: list[Benefit] | None = Field(
+        None, description="Asiakas saa jotakin näistä etuuksista."
+    )
+    benefit_days_min: int | None = Field(
+        None, ge=1, le=2000, description="Etuutta saatu vähintään näin monta päivää."
+    )
+
+    @model_validator(mode="after")
+    def _ages_in_order(self) -> Criterion:
+        _check_age_order(self.min_age, self.max_age)
+        return self
+
+
 class Eligibility(Strict):
     """Who may use the service."""
 
     min_age: int | None = Field(None, ge=0, le=120, description="Alaikäraja vuosina.")
     max_age: int | None = Field(None, ge=0, le=120, description="Yläikäraja vuosina.")
     conditions: Markdown | None = Field(None, description="Muut ehdot lähteen sanoin.")
+    requirements: list[Text] | None = Field(
+        None, description="Ehdot, joiden kaikkien pitää täyttyä (lähteen sanoin)."
+    )
+    criteria: list[Criterion] | None = Field(
+        None, description="Vaihtoehtoiset ehdot: riittää, että yksi niistä täyttyy."
+    )
 
     @model_validator(mode="after")
     def _ages_in_order(self) -> Eligibility:
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise ValueError(f"min_age {self.min_age} is greater than max_age {self.max_age}")
+        _check_age_order(self.min_age, self.max_age)
         return self
 
 
@@ -218,6 +284,11 @@ class ServiceEntry(Strict):
         None, description="Hakusanoja ja synonyymejä, joilla asukas voi etsiä palvelua."
     )
     links: list[Link] | None = Field(None, description="Linkit lisätietoihin.")
+    languages: list[LanguageCode] | None = Field(
+        None,
+        description="Kielet, joilla palvelua saa (ISO 639 -kielikoodit). Jätä pois, jos lähde ei kerro.",
+        examples=[["fi", "sv"]],
+    )
 
 
 # --- shared vocabularies ------------------------------------------------------------
@@ -247,10 +318,38 @@ class Municipality(Strict):
     employment_services: Link | None = Field(None, description="Kunnan oma työllisyyspalvelujen sivu.")
 
 
+class SiteColors(Strict):
+    """The region's colours; text colours need 4.5:1 contrast (WCAG 2.1 AA) where they are used."""
+
+    primary: Colour = Field(description="Pääväri: yläpalkki ja painikkeet (valkoinen teksti päällä).")
+    primary_light: Colour = Field(description="Pääväristä vaaleampi sävy.")
+    primary_dark: Colour = Field(description="Pääväristä tummempi sävy (painikkeen kohdistus).")
+    accent: Colour = Field(description="Korostusväri.")
+    link: Colour = Field(description="Linkkien väri.")
+    tint: Colour = Field(description="Vaalea taustasävy laatikoille ja suodattimille.")
+
+    @model_validator(mode="after")
+    def _readable(self) -> SiteColors:
+        on_white = ("primary", "primary_light", "primary_dark", "accent", "link")
+        pairs = [(name, getattr(self, name), "#ffffff") for name in on_white]
+        pairs.append(("link", self.link, self.tint))
+        for name, colour, background in pairs:
+            ratio = contrast_ratio(colour, background)
+            if ratio < 4.5:
+                raise ValueError(
+                    f"{name} {colour} has contrast {ratio:.1f}:1 against {background}; "
+                    "it needs at least 4.5:1 (WCAG 2.1 AA)"
+                )
+        return self
+
+
 class SiteTexts(Strict):
     title: Text = Field(description="Sivuston otsikko.")
     description: Text = Field(description="Lyhyt kuvaus hakukoneille ja jakamiseen.")
     intro: Markdown = Field(description="Etusivun johdanto.")
+    colors: SiteColors | None = Field(
+        None, description="Alueen värit. Ilman niitä sivusto käyttää neutraaleja oletusvärejä."
+    )
 
 
 class RegionFile(Strict):
@@ -262,6 +361,10 @@ class RegionFile(Strict):
     municipalities: Annotated[list[Municipality], Field(min_length=1)]
     review_interval_months: int = Field(
         12, ge=1, le=60, description="Kuinka usein palvelun tiedot tarkistetaan (kuukausina)."
+    )
+    data_licence: Link = Field(
+        default=CC_BY_4,
+        description="Avoimen datan lisenssi, jolla luettelon tiedot julkaistaan (oletus CC BY 4.0).",
     )
 
 

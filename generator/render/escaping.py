@@ -52,6 +52,11 @@ def markdown(value: Any, indent: int = 0) -> Markup:
     return Markup(source)
 
 
+def attr_join(values: Iterable[Any], separator: str = " ") -> Markup:
+    """Join values for the templates' own HTML: HTML-escaped only (no Markdown there)."""
+    return escape(separator).join(escape(str(value)) for value in values)
+
+
 def join(values: Iterable[Any], separator: str = "") -> Markup:
     """Jinja's ``join``, but each item escaped as Markdown text (not only as HTML)."""
     return Markup(text(separator)).join(text(value) for value in values)

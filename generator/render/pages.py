@@ -17,9 +17,13 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.export import jsonld
+from generator.export import paths as open_data_paths
+from generator.export.paths import OPEN_DATA_PAGE
 from generator.model.catalogue import Catalogue, Service
 from generator.model.entries import Municipality, Theme
 from generator.render import escaping
+from generator.render.professional_pages import professional_pages, template_globals
 
 #: URL folders of the generated pages (Finnish, since they show in the address bar).
 SERVICES_DIR = "palvelut"
@@ -68,12 +72,14 @@ class RenderOptions:
         template_dirs: Folders whose templates override the built-in ones.
         repo_url: Repository for "suggest a change" links; none when empty.
         edit_uri: Path in the repository that ``catalogue/`` lives under.
+        site_url: The site's public address, for absolute links in JSON-LD; may be empty.
     """
 
     today: date = field(default_factory=date.today)
     template_dirs: list[Path] = field(default_factory=list)
     repo_url: str = ""
     edit_uri: str = ""
+    site_url: str = ""
 
 
 def served_path(source: str) -> str:
@@ -146,8 +152,10 @@ class Renderer:
             attr=escaping.attr,
             markdown=escaping.markdown,
             join=escaping.join,
+            attr_join=escaping.attr_join,
             md_url=escaping.md_url,
             finnish_date=finnish_date,
+            label=lambda key, labels: labels[key],
         )
         self.env.globals.update(
             catalogue=catalogue,
@@ -158,7 +166,10 @@ class Renderer:
             theme_path=theme_path,
             municipality_path=municipality_path,
             service_path=service_path,
+            json_ld=self._json_ld,
+            open_data=open_data_paths,
         )
+        self.env.globals.update(template_globals())
 
     # --- what is listed -------------------------------------------------------------
 
@@ -181,6 +192,10 @@ class Renderer:
             return Markup(relative_url(path, target))
 
         return self.env.get_template(template).render(page_path=path, link=link, url=url, **context)
+
+    def page(self, template: str, path: str, title: str, kind: str, *, in_nav: bool, **context: Any) -> Page:
+        """Render one page; for modules that add pages of their own."""
+        return self._page(template, path, title, kind, in_nav=in_nav, **context)
 
     def _page(self, template: str, path: str, title: str, kind: str, *, in_nav: bool, **context: Any) -> Page:
         markdown = self._render(template, path, title=title, **context)
@@ -246,6 +261,8 @@ class Renderer:
                     "further-reading.md.j2", "lisatietoa.md", "Lisätietoa", "further-reading", in_nav=True
                 )
             )
+        pages.extend(professional_pages(self))
+        pages.append(self._page("open-data.md.j2", OPEN_DATA_PAGE, "Avoin data", "open-data", in_nav=True))
         pages.append(self._page("search.md.j2", "haku.md", "Haku", "search", in_nav=False))
         for service in catalogue.services:
             pages.append(
@@ -261,6 +278,12 @@ class Renderer:
                 )
             )
         return pages
+
+    def _json_ld(self, service: Service) -> Markup:
+        """The service's schema.org JSON-LD as a front-matter value (see ``export.jsonld``)."""
+        site_url = self.options.site_url.rstrip("/")
+        url = f"{site_url}/{served_path(service_path(service))}" if site_url else None
+        return Markup(jsonld.front_matter_value(jsonld.service_json_ld(service, self.catalogue.region, url)))
 
     def _edit_url(self, service: Service) -> str:
         if not self.options.repo_url:

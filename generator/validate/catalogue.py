@@ -29,6 +29,7 @@ from generator.model.entries import (
 )
 from generator.problems import CatalogueError, Problems, Severity, did_you_mean
 from generator.validate.fields import check_fields
+from generator.validate.professional import assemble, check_references, read_professional
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -213,6 +214,9 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
                     document, ("related", i), related_id, service_ids, "service", "catalogue/services/"
                 )
 
+    professional = read_professional(layout, problems)
+    check_references(professional, service_ids, refs.check, problems)
+
     if problems.errors or not (region and themes and providers):
         return None, problems
 
@@ -249,6 +253,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         providers=provider_by_id,
         services=built,
         further_reading=list(further.model.lists) if further else [],
+        professional=assemble(professional, by_id),
     )
     return catalogue, problems
 

@@ -1,0 +1,28 @@
+"""Glossary terms as abbreviation explanations for every page.
+
+Python-Markdown's ``abbr`` extension wraps each occurrence of a term in
+``<abbr title="…">``; Material's ``content.tooltips`` feature shows the title on
+hover, keyboard focus and touch. Terms without an expansion or definition are
+listed on the glossary page but not marked, since an empty explanation helps no one;
+nor are plain words (``aktivointisuunnitelma``): ``<abbr>`` is for abbreviations, and
+ordinary concepts are explained on the glossary page instead.
+"""
+
+from __future__ import annotations
+
+from generator.model.professional import Term
+
+
+def explanation(term: Term) -> str | None:
+    """The short text shown for a term: its expansion, else its definition."""
+    return term.expansion or term.definition
+
+
+def is_abbreviation(term: Term) -> bool:
+    """An expanded term, or one written with a capital letter (TYP, B-lausunto, Kela)."""
+    return term.expansion is not None or any(c.isupper() for c in term.term)
+
+
+def abbreviations(terms: list[Term]) -> dict[str, str]:
+    """``{term: explanation}`` for every abbreviation that has an explanation."""
+    return {term.term: text for term in terms if is_abbreviation(term) and (text := explanation(term))}
