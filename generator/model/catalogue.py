@@ -114,11 +114,7 @@ class Professional:
         return [case for case in self.cases if service in case.services]
 
     def paths_using(self, service: Service) -> list[ServicePath]:
-        return [
-            path
-            for path in self.paths
-            if any(service in services for services in path.phase_services)
-        ]
+        return [path for path in self.paths if any(service in services for services in path.phase_services)]
 
 
 @dataclass(eq=False)

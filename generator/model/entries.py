@@ -200,9 +200,7 @@ class Criterion(Strict):
     unemployed_months_min: int | None = Field(
         None, ge=1, le=240, description="Työttömänä yhtäjaksoisesti vähintään näin monta kuukautta."
     )
-    benefits: list[Benefit] | None = Field(
-        None, description="Asiakas saa jotakin näistä etuuksista."
-    )
+    benefits: list[Benefit] | None = Field(None, description="Asiakas saa jotakin näistä etuuksista.")
     benefit_days_min: int | None = Field(
         None, ge=1, le=2000, description="Etuutta saatu vähintään näin monta päivää."
     )
