@@ -3,39 +3,58 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
-from generator.problems import Problems, Severity
+from generator.edit.commands import fmt, new
+from generator.problems import Problems
+from generator.reporting import FORMATS, echo_problems, markdown_summary
+from generator.validate import handoff
 from generator.validate.catalogue import load_catalogue
+from generator.validate.freshness import freshness_problems, review_summary
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 DEFAULT_CATALOGUE = Path("catalogue")
 
 
-def _report(problems: Problems, root: Path) -> None:
-    for problem in problems.sorted():
-        colour = "red" if problem.severity is Severity.ERROR else "yellow"
-        click.secho(problem.format(root), fg=colour, err=True)
+def _report(problems: Problems, root: Path, output_format: str = "text") -> None:
+    """Write every problem (see :func:`generator.reporting.echo_problems`)."""
+    echo_problems(problems, root, output_format)
 
 
-def _validate(catalogue: Path) -> bool:
+def _validate(catalogue: Path, output_format: str = "text", *, strict: bool = False) -> bool:
     loaded, problems = load_catalogue(catalogue)
-    _report(problems, Path.cwd())
-    if loaded is None:
+    if loaded is not None:
+        handoff.keep(catalogue, loaded, problems)  # the build reuses it instead of loading again
+    if loaded is not None:  # ended services warn; with --strict, overdue reviews fail
+        problems.extend(freshness_problems(loaded, date.today(), strict=strict))
+    root = Path.cwd()
+    _report(problems, root, output_format)
+    if loaded is None or problems.errors:
         count = len(problems.errors)
-        click.secho(f"✗ {count} error{'s' if count != 1 else ''} in {catalogue}", fg="red", err=True)
-        return False
-    warnings = len(problems.warnings)
-    click.secho(
-        f"✓ {catalogue}: {len(loaded.services)} services, {len(loaded.themes)} themes, "
-        f"{len(loaded.municipalities)} municipalities" + (f", {warnings} warning(s)" if warnings else ""),
-        fg="green",
-        err=True,
-    )
-    return True
+        headline = f"✗ {count} error{'s' if count != 1 else ''} in {catalogue}"
+    else:
+        warnings = len(problems.warnings)
+        headline = (
+            f"✓ {catalogue}: {len(loaded.services)} services, {len(loaded.themes)} themes, "
+            f"{len(loaded.municipalities)} municipalities" + (f", {warnings} warning(s)" if warnings else "")
+        )
+    click.secho(headline, fg="red" if loaded is None or problems.errors else "green", err=True)
+    if loaded is not None and not strict and (reviews := review_summary(loaded, date.today())):
+        click.secho(f"  {reviews}", fg="yellow", err=True)
+    if output_format in ("markdown", "github"):
+        summary = markdown_summary(problems.sorted(), root, headline)
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if output_format == "markdown":
+            click.echo(summary)
+        elif step_summary:
+            with open(step_summary, "a", encoding="utf-8") as stream:
+                stream.write(summary + "\n")
+    return loaded is not None and not problems.errors
 
 
 catalogue_option = click.option(
@@ -65,9 +84,23 @@ def main() -> None:
 
 @main.command()
 @catalogue_option
-def validate(catalogue: Path) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text: each problem with its source line; short: one line each; "
+    "github: annotations, and a Markdown summary into $GITHUB_STEP_SUMMARY; markdown: a table per file.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also fail on overdue reviews (an entry never reviewed counts as overdue).",
+)
+def validate(catalogue: Path, output_format: str, strict: bool) -> None:
     """Check every catalogue file and report all problems at once."""
-    if not _validate(catalogue):
+    if not _validate(catalogue, output_format, strict=strict):
         sys.exit(1)
 
 
@@ -134,6 +167,84 @@ def schemas(output: Path) -> None:
 
     for path in write_schemas(output):
         click.echo(f"wrote {path}", err=True)
+
+
+main.add_command(new)
+main.add_command(fmt)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--catalogue",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The catalogue folder (default: the one mkdocs.yml's tarjotin plugin reads).",
+)
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Check this built site instead of building one into a temporary folder.",
+)
+@click.option("--external", is_flag=True, help="Also check links to other sites.")
+@click.option(
+    "--report-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where to write links.md, links.html, links.json and links.csv [default: link-report/].",
+)
+@click.option(
+    "--cache",
+    "cache_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The cache of external results [default: .tarjotin-cache/links.json].",
+)
+@click.option("--no-cache", is_flag=True, help="Check every external link now and remember nothing.")
+def links(
+    config_file: Path,
+    catalogue: Path | None,
+    site_dir: Path | None,
+    external: bool,
+    report_dir: Path | None,
+    cache_file: Path | None,
+    no_cache: bool,
+) -> None:
+    """Check the site's links and anchors; each problem is traced to its file and line.
+
+    Exits 1 when a link is broken, 2 when the check could not run.
+    """
+    from generator.check.command import LinksRequest, run_links
+
+    _quiet_mkdocs()
+    request = LinksRequest(config_file, catalogue, site_dir, external, report_dir, cache_file, not no_cache)
+    sys.exit(run_links(request))
+
+
+@main.command()
+@catalogue_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="How to write the report.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Report as if today were this date (YYYY-MM-DD).",
+)
+def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
+    """List overdue reviews, services ending within 60 days and ended services, by owner."""
+    from generator.validate.freshness_report import FORMATS as REPORT_FORMATS
+
+    loaded, problems = load_catalogue(catalogue)
+    if loaded is None:
+        _report(problems, Path.cwd())
+        click.secho(f"✗ {catalogue} has errors; run `tarjotin validate`", fg="red", err=True)
+        sys.exit(1)
+    day = today.date() if today else date.today()
+    click.echo(REPORT_FORMATS[output_format](loaded, day, Path.cwd()), nl=False)
 
 
 def _quiet_mkdocs(level: int = logging.WARNING) -> None:

@@ -52,11 +52,34 @@ class Problem:
         return ":".join(parts)
 
     def format(self, root: Path | None = None) -> str:
+        """One line, ``file:line:column: error [field]: message (suggestion)``, for tools and logs."""
         where = f" [{self.field}]" if self.field else ""
         text = f"{self.location(root)}: {self.severity.value}{where}: {self.message}"
         if self.suggestion:
             text += f" ({self.suggestion})"
         return text
+
+    def format_quoted(self, root: Path | None = None, source_line: str | None = None) -> str:
+        """Like a compiler: the location, the offending line with a caret, the message, the help.
+
+        Args:
+            root: Show the file's path relative to this folder.
+            source_line: The text of line ``self.line`` of the file, when it could be read.
+        """
+        where = f" [{self.field}]" if self.field else ""
+        number = str(self.line) if self.line is not None and source_line is not None else ""
+        gutter = " " * (len(number) + 1)
+        lines = [f"{self.location(root)}: {self.severity.value}{where}"]
+        if number and source_line is not None:
+            lines.append(f" {number} | {source_line}".rstrip())
+            if self.column is not None:
+                # Copy tabs so the caret lines up however wide the terminal shows them.
+                pad = "".join(c if c == "\t" else " " for c in source_line[: self.column - 1])
+                lines.append(f"{gutter} | {pad}^")
+        lines.append(f"{gutter} = {self.message}")
+        if self.suggestion:
+            lines.append(f"{gutter} = help: {self.suggestion}")
+        return "\n".join(lines)
 
 
 @dataclass

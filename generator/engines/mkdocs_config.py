@@ -8,6 +8,20 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
+class LinksConfig(Config):
+    """``links:`` settings of ``tarjotin links`` (see developer-docs/links-and-freshness.md)."""
+
+    timeout = c.Type((int, float), default=10)
+    retries = c.Type(int, default=2)
+    retry_delay = c.Type((int, float), default=5)
+    max_requests_per_second = c.Type((int, float), default=10)
+    threads = c.Type(int, default=10)
+    cache_max_age_days = c.Type((int, float), default=7)
+    robots_txt = c.Type(bool, default=True)
+    ignore = c.ListOfItems(c.Type(str), default=[])
+    linkcheckerrc = c.Optional(c.Type(str))
+
+
 class TarjotinConfig(Config):
     #: The catalogue folder, relative to mkdocs.yml.
     catalogue = c.Type(str, default="catalogue")
@@ -19,3 +33,5 @@ class TarjotinConfig(Config):
     search = c.Type(bool, default=True)
     #: Where "Ehdota muutosta" links point, after mkdocs.yml's repo_url (e.g. "edit/main").
     edit_path = c.Type(str, default="edit/main")
+    #: Settings of `tarjotin links`: timeouts, retries, rate limit, cache age.
+    links = c.SubConfig(LinksConfig)

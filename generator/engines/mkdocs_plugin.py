@@ -22,10 +22,14 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.engines.mkdocs_config import TarjotinConfig
+from generator.export.writer import ExportOptions, write_exports
 from generator.model.catalogue import Catalogue
+from generator.render.colors import REGION_STYLESHEET, region_stylesheet
 from generator.render.glossary import abbreviations
 from generator.render.pages import Page, RenderOptions, render_pages
+from generator.validate import handoff
 from generator.validate.catalogue import load_catalogue
+from generator.validate.freshness import ended_warnings
 from generator.write.search_index import build_search_index
 
 log = logging.getLogger("mkdocs.plugins.tarjotin")
@@ -39,13 +43,15 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         self.pages: list[Page] = []
         self.hidden: set[str] = set()
         self.order: list[str] = []
+        self.today = date.today()
+        self.region_css: str | None = None
 
     def _project_path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = self._project_path(config, self.config.catalogue)
-        catalogue, problems = load_catalogue(root)
+        catalogue, problems = handoff.take(root) or load_catalogue(root)
         project = Path(config.config_file_path).parent
         for problem in problems.warnings:
             log.warning(problem.format(project))
@@ -71,8 +77,17 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
                 template_dirs=templates,
                 repo_url=config.repo_url or "",
                 edit_uri=self.config.edit_path,
+                site_url=config.site_url or "",
             ),
         )
+        self.today = today
+        # INFO, not WARNING: MkDocs's strict mode fails on any warning, and an ended
+        # service is expected content. `tarjotin build` prints these as warnings itself.
+        for notice in ended_warnings(catalogue, today):
+            log.info(notice.format(project))
+        self.region_css = region_stylesheet(catalogue.region)
+        if self.region_css is not None and REGION_STYLESHEET not in config.extra_css:
+            config.extra_css.append(REGION_STYLESHEET)
         return config
 
     def _explain_abbreviations(self, config: MkDocsConfig, catalogue: Catalogue) -> None:
@@ -89,6 +104,8 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"docs/{page.path} would replace a generated page; rename or remove it")
             files.append(File.generated(config, page.path, content=page.markdown))
+        if self.region_css is not None:
+            files.append(File.generated(config, REGION_STYLESHEET, content=self.region_css))
         self.hidden = {p.path for p in self.pages if not p.in_nav}
         self.order = [p.path for p in self.pages if p.in_nav]
         return files
@@ -133,6 +150,9 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.catalogue is not None:
+            options = ExportOptions(site_url=config.site_url or "", today=self.today)
+            write_exports(self.catalogue, Path(config.site_dir), options)
         if self.config.search:
             build_search_index(Path(config.site_dir))
 

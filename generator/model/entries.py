@@ -63,6 +63,13 @@ def _check_markdown(value: str) -> str:
             scheme = urlsplit(target).scheme.lower()
             if scheme and scheme not in _SAFE_SCHEMES:
                 raise ValueError(f"the link '{target}' uses '{scheme}:'; links must be http(s)")
+            if not scheme:
+                # A relative link works on one page and breaks on another (the printable
+                # tray gathers every service on one page), so only absolute ones are allowed.
+                raise ValueError(
+                    f"the link '{target}' is relative; write a full https:// address, "
+                    "or name other services under 'related'"
+                )
     return value
 
 
@@ -82,7 +89,8 @@ Markdown = Annotated[
         description=(
             "Tekstiä Markdown-muodossa: kappaleet tyhjällä rivillä erotettuina, "
             "luettelot viivalla (-), linkit muodossa [teksti](https://…). Ei HTML:ää."
-        )
+        ),
+        json_schema_extra={"contentMediaType": "text/markdown"},
     ),
 ]
 
@@ -146,7 +154,11 @@ class Strict(BaseModel):
 
 
 class Link(Strict):
-    title: Text = Field(description="Linkin teksti, esim. sivun otsikko.")
+    model_config = ConfigDict(json_schema_extra={"description": "Linkki: näkyvä teksti ja verkko-osoite."})
+
+    title: Text = Field(
+        description="Linkin teksti, esim. sivun otsikko.", examples=["Kuntouttava työtoiminta"]
+    )
     url: Url
 
 
@@ -163,6 +175,12 @@ CC_BY_4 = Link(
 class Access(Strict):
     """How a client gets in to the service."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Miten palveluun pääsee: itse, ohjauksella, lähetteellä tai palvelupäätöksellä."
+        }
+    )
+
     routes: Annotated[list[AccessRoute], Field(min_length=1)] = Field(
         description=(
             "Miten palveluun pääsee: self = asiakas voi ottaa itse yhteyttä (ei lähetettä), "
@@ -171,10 +189,18 @@ class Access(Strict):
         examples=[["self"], ["referral", "decision"]],
     )
     referral_from: list[Text] | None = Field(
-        None, description="Keneltä ohjaus tai lähete tulee (lähteen sanoin)."
+        None,
+        description="Keneltä ohjaus tai lähete tulee (lähteen sanoin).",
+        examples=[["lääkäri", "sote-ammattilainen"]],
     )
-    decision_by: Text | None = Field(None, description="Kuka tekee päätöksen (lähteen sanoin).")
-    note: Markdown | None = Field(None, description="Lähteen oma teksti palveluun pääsystä.")
+    decision_by: Text | None = Field(
+        None, description="Kuka tekee päätöksen (lähteen sanoin).", examples=["sosiaalihuollon omatyöntekijä"]
+    )
+    note: Markdown | None = Field(
+        None,
+        description="Lähteen oma teksti palveluun pääsystä.",
+        examples=["Palveluun tarvitaan sosiaalihuollon omatyöntekijän päätös."],
+    )
 
     @model_validator(mode="after")
     def _unique_routes(self) -> Access:
@@ -194,15 +220,29 @@ def _check_age_order(min_age: int | None, max_age: int | None) -> None:
 class Criterion(Strict):
     """One rule of who qualifies, in the source's words plus what can be structured."""
 
-    text: Text = Field(description="Ehto lähteen omin sanoin.")
-    min_age: int | None = Field(None, ge=0, le=120, description="Vähintään näin monta vuotta.")
-    max_age: int | None = Field(None, ge=0, le=120, description="Enintään näin monta vuotta.")
-    unemployed_months_min: int | None = Field(
-        None, ge=1, le=240, description="Työttömänä yhtäjaksoisesti vähintään näin monta kuukautta."
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Yksi ehto lähteen sanoin sekä ne ehdon osat, jotka voi kirjoittaa lukuina."
+        }
     )
-    benefits: list[Benefit] | None = Field(None, description="Asiakas saa jotakin näistä etuuksista.")
+
+    text: Text = Field(description="Ehto lähteen omin sanoin.", examples=["on alle 30-vuotias"])
+    min_age: int | None = Field(None, ge=0, le=120, description="Vähintään näin monta vuotta.", examples=[25])
+    max_age: int | None = Field(None, ge=0, le=120, description="Enintään näin monta vuotta.", examples=[29])
+    unemployed_months_min: int | None = Field(
+        None,
+        ge=1,
+        le=240,
+        description="Työttömänä yhtäjaksoisesti vähintään näin monta kuukautta.",
+        examples=[12],
+    )
+    benefits: list[Benefit] | None = Field(
+        None,
+        description="Asiakas saa jotakin näistä etuuksista.",
+        examples=[["tyomarkkinatuki", "toimeentulotuki"]],
+    )
     benefit_days_min: int | None = Field(
-        None, ge=1, le=2000, description="Etuutta saatu vähintään näin monta päivää."
+        None, ge=1, le=2000, description="Etuutta saatu vähintään näin monta päivää.", examples=[300]
     )
 
     @model_validator(mode="after")
@@ -214,14 +254,24 @@ class Criterion(Strict):
 class Eligibility(Strict):
     """Who may use the service."""
 
-    min_age: int | None = Field(None, ge=0, le=120, description="Alaikäraja vuosina.")
-    max_age: int | None = Field(None, ge=0, le=120, description="Yläikäraja vuosina.")
-    conditions: Markdown | None = Field(None, description="Muut ehdot lähteen sanoin.")
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Kuka voi käyttää palvelua: ikärajat ja muut ehdot."}
+    )
+
+    min_age: int | None = Field(None, ge=0, le=120, description="Alaikäraja vuosina.", examples=[18])
+    max_age: int | None = Field(None, ge=0, le=120, description="Yläikäraja vuosina.", examples=[29])
+    conditions: Markdown | None = Field(
+        None, description="Muut ehdot lähteen sanoin.", examples=["Palvelu on tarkoitettu työttömille."]
+    )
     requirements: list[Text] | None = Field(
-        None, description="Ehdot, joiden kaikkien pitää täyttyä (lähteen sanoin)."
+        None,
+        description="Ehdot, joiden kaikkien pitää täyttyä (lähteen sanoin).",
+        examples=[["on työtön työnhakija"]],
     )
     criteria: list[Criterion] | None = Field(
-        None, description="Vaihtoehtoiset ehdot: riittää, että yksi niistä täyttyy."
+        None,
+        description="Vaihtoehtoiset ehdot: riittää, että yksi niistä täyttyy.",
+        examples=[[{"text": "on alle 30-vuotias", "max_age": 29}]],
     )
 
     @model_validator(mode="after")
@@ -231,11 +281,19 @@ class Eligibility(Strict):
 
 
 class Contact(Strict):
-    name: Text = Field(description="Paikan tai yhteystahon nimi.")
-    address: Text | None = Field(None, description="Käyntiosoite.")
-    phone: Text | None = Field(None, description="Puhelinnumero.")
-    email: Text | None = Field(None, description="Sähköpostiosoite.")
-    url: Url | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Yhteystiedot: paikka, osoite, puhelin, sähköposti ja aukioloajat."}
+    )
+
+    name: Text = Field(description="Paikan tai yhteystahon nimi.", examples=["Työllisyyspalvelujen neuvonta"])
+    address: Text | None = Field(
+        None, description="Käyntiosoite.", examples=["Esimerkkikatu 1, 00100 Kaupunki"]
+    )
+    phone: Text | None = Field(None, description="Puhelinnumero.", examples=["040 123 4567"])
+    email: Text | None = Field(None, description="Sähköpostiosoite.", examples=["neuvonta@example.org"])
+    url: Url | None = Field(
+        None, description="Yhteystahon verkkosivu.", examples=["https://www.example.org/neuvonta"]
+    )
     opening_hours: list[Text] | None = Field(
         None,
         description="Aukioloajat, yksi rivi kerrallaan.",
@@ -244,15 +302,39 @@ class Contact(Strict):
 
 
 class Validity(Strict):
-    until: date = Field(description="Viimeinen päivä, jona palvelu on saatavilla (VVVV-KK-PP).")
-    note: Text | None = Field(None, description="Lähteen oma ilmaus, esim. 'vuoden 2023 loppuun asti'.")
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Palvelu on saatavilla vain tiettyyn päivään asti."}
+    )
+
+    until: date = Field(
+        description="Viimeinen päivä, jona palvelu on saatavilla (VVVV-KK-PP).", examples=[date(2025, 12, 31)]
+    )
+    note: Text | None = Field(
+        None,
+        description="Lähteen oma ilmaus, esim. 'vuoden 2023 loppuun asti'.",
+        examples=["vuoden 2025 loppuun asti"],
+    )
 
 
 class ServiceEntry(Strict):
     """One service: the file ``catalogue/services/<id>.yml``."""
 
+    model_config = ConfigDict(
+        title="Palvelu",
+        json_schema_extra={
+            "description": (
+                "Yksi palvelu: tiedosto catalogue/services/<tunniste>.yml. "
+                "Tiedoston nimi on palvelun pysyvä tunniste."
+            )
+        },
+    )
+
     name: Text = Field(description="Palvelun nimi.", examples=["Kuntouttava työtoiminta"])
-    summary: Text | None = Field(None, description="Yksi selkokielinen virke palvelusta asukkaalle.")
+    summary: Text | None = Field(
+        None,
+        description="Yksi selkokielinen virke palvelusta asukkaalle.",
+        examples=["Saat tukea työllistymiseen ja arjen taitoihin."],
+    )
     # Optional because some of the source's cards carry no theme tag, and we do not
     # invent one: such a service is listed everywhere except on the theme pages.
     themes: Annotated[list[Slug], Field(min_length=1)] | None = Field(
@@ -263,25 +345,77 @@ class ServiceEntry(Strict):
         ),
         examples=[["kuntoutus", "tyollistyminen"]],
     )
-    provider: Slug = Field(description="Palvelun tuottaja (providers.yml).")
+    provider: Slug = Field(description="Palvelun tuottaja (providers.yml).", examples=["hyvinvointialue"])
     area: Area
-    what: Markdown = Field(description="Mitä? Mikä palvelu on.")
-    why: Markdown | None = Field(None, description="Miksi? Mihin palvelu pyrkii.")
-    how: Markdown | None = Field(None, description="Miten? Miten palvelu toimii ja miten sinne pääsee.")
-    for_whom: Markdown | None = Field(None, description="Kenelle? Kenelle palvelu on tarkoitettu.")
-    access: Access | None = None
-    eligibility: Eligibility | None = None
-    contacts: list[Contact] | None = None
-    validity: Validity | None = None
+    what: Markdown = Field(
+        description="Mitä? Mikä palvelu on.",
+        examples=["Kuntouttava työtoiminta on työtä tai muuta toimintaa, joka tukee kuntoutumista."],
+    )
+    why: Markdown | None = Field(
+        None,
+        description="Miksi? Mihin palvelu pyrkii.",
+        examples=["Palvelu tukee sinua, jotta pääsisit töihin tai koulutukseen."],
+    )
+    how: Markdown | None = Field(
+        None,
+        description="Miten? Miten palvelu toimii ja miten sinne pääsee.",
+        examples=["Sovitte yhdessä, mitä teet ja kuinka monta päivää viikossa."],
+    )
+    for_whom: Markdown | None = Field(
+        None,
+        description="Kenelle? Kenelle palvelu on tarkoitettu.",
+        examples=["Työttömälle, joka tarvitsee tukea työllistymiseen."],
+    )
+    access: Access | None = Field(
+        None,
+        description="Miten palveluun pääsee.",
+        examples=[{"routes": ["decision"], "decision_by": "sosiaalihuollon omatyöntekijä"}],
+    )
+    eligibility: Eligibility | None = Field(
+        None,
+        description="Kuka voi käyttää palvelua.",
+        examples=[{"min_age": 25, "conditions": "Palvelu on tarkoitettu työttömille."}],
+    )
+    contacts: list[Contact] | None = Field(
+        None,
+        description="Yhteystiedot ja aukioloajat.",
+        examples=[[{"name": "Työllisyyspalvelujen neuvonta", "opening_hours": ["ma–pe klo 9–15"]}]],
+    )
+    validity: Validity | None = Field(
+        None,
+        description="Jos palvelu on tarjolla vain tiettyyn päivään asti: viimeinen päivä ja lähteen ilmaus.",
+        examples=[{"until": date(2025, 12, 31), "note": "vuoden 2025 loppuun asti"}],
+    )
     last_reviewed: date | None = Field(
-        None, description="Päivä, jona ihminen viimeksi tarkisti tiedot (VVVV-KK-PP)."
+        None,
+        description=(
+            "Päivä, jona ihminen viimeksi tarkisti tiedot (VVVV-KK-PP). "
+            "Tiedot tarkistanut henkilö kirjoittaa tähän tarkistuspäivän."
+        ),
+        examples=[date(2025, 1, 31)],
     )
-    owner: Text | None = Field(None, description="Kuka vastaa tietojen tarkistamisesta.")
-    related: list[Slug] | None = Field(None, description="Liittyvät palvelut (tiedostonimet ilman .yml).")
+    owner: Text | None = Field(
+        None,
+        description="Kuka vastaa tietojen tarkistamisesta, esim. tiimi tai yksikkö.",
+        examples=["Työkyvyn tuen tiimi"],
+    )
+    related: list[Slug] | None = Field(
+        None,
+        description="Liittyvät palvelut (tiedostonimet ilman .yml).",
+        examples=[["sosiaalihuollon-omatyontekija"]],
+    )
     keywords: list[Text] | None = Field(
-        None, description="Hakusanoja ja synonyymejä, joilla asukas voi etsiä palvelua."
+        None,
+        description="Hakusanoja ja synonyymejä, joilla asukas voi etsiä palvelua.",
+        examples=[["työtön", "aktivointisuunnitelma"]],
     )
-    links: list[Link] | None = Field(None, description="Linkit lisätietoihin.")
+    links: list[Link] | None = Field(
+        None,
+        description="Linkit lisätietoihin.",
+        examples=[
+            [{"title": "Kuntouttava työtoiminta", "url": "https://www.example.org/kuntouttava-tyotoiminta"}]
+        ],
+    )
     languages: list[LanguageCode] | None = Field(
         None,
         description="Kielet, joilla palvelua saa (ISO 639 -kielikoodit). Jätä pois, jos lähde ei kerro.",
@@ -293,31 +427,76 @@ class ServiceEntry(Strict):
 
 
 class Theme(Strict):
-    id: Slug
-    name: Text = Field(description="Teeman nimi.")
-    description: Text = Field(description="Yhden rivin kuvaus teemasta.")
+    model_config = ConfigDict(json_schema_extra={"description": "Teema, jonka mukaan palvelut ryhmitellään."})
+
+    id: Slug = Field(
+        description="Teeman tunniste, jota palvelujen themes-kenttä käyttää.", examples=["kuntoutus"]
+    )
+    name: Text = Field(description="Teeman nimi.", examples=["Kuntoutus"])
+    description: Text = Field(
+        description="Yhden rivin kuvaus teemasta.",
+        examples=["Palvelut, jotka tukevat kuntoutumista sekä työ- ja toimintakykyä."],
+    )
     icon: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")] = Field(
         description="Material-kuvakkeen nimi, esim. material/school.",
+        examples=["material/human-cane"],
     )
 
 
 class ThemesFile(Strict):
     """The file ``catalogue/themes.yml``."""
 
-    themes: Annotated[list[Theme], Field(min_length=1)]
+    model_config = ConfigDict(
+        title="Teemat",
+        json_schema_extra={
+            "description": "Tiedosto catalogue/themes.yml: teemat, joiden mukaan palvelut ryhmitellään."
+        },
+    )
+
+    themes: Annotated[list[Theme], Field(min_length=1)] = Field(
+        description="Teemat siinä järjestyksessä, jossa ne näkyvät sivustolla.",
+        examples=[
+            [
+                {
+                    "id": "kuntoutus",
+                    "name": "Kuntoutus",
+                    "description": "Palvelut, jotka tukevat kuntoutumista sekä työ- ja toimintakykyä.",
+                    "icon": "material/human-cane",
+                }
+            ]
+        ],
+    )
 
 
 class Municipality(Strict):
-    id: Slug
-    name: Text
+    model_config = ConfigDict(json_schema_extra={"description": "Yksi alueen kunta."})
+
+    id: Slug = Field(
+        description="Kunnan tunniste, jota palvelujen area-kenttä käyttää.", examples=["kunta-a"]
+    )
+    name: Text = Field(description="Kunnan nimi.", examples=["Esimerkkilä"])
     code: Annotated[str, StringConstraints(pattern=r"^\d{3}$")] = Field(
         description='Tilastokeskuksen kolminumeroinen kuntanumero merkkijonona, esim. "398".',
+        examples=["001"],
     )
-    employment_services: Link | None = Field(None, description="Kunnan oma työllisyyspalvelujen sivu.")
+    employment_services: Link | None = Field(
+        None,
+        description="Kunnan oma työllisyyspalvelujen sivu.",
+        examples=[{"title": "Työllisyyspalvelut", "url": "https://www.example.org/tyollisyyspalvelut"}],
+    )
 
 
 class SiteColors(Strict):
     """The region's colours; text colours need 4.5:1 contrast (WCAG 2.1 AA) where they are used."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": (
+                "Alueen värit muodossa #RRGGBB. Tekstin värin kontrasti taustaa vasten "
+                "on oltava vähintään 4,5:1 (WCAG 2.1 AA)."
+            )
+        }
+    )
 
     primary: Colour = Field(description="Pääväri: yläpalkki ja painikkeet (valkoinen teksti päällä).")
     primary_light: Colour = Field(description="Pääväristä vaaleampi sävy.")
@@ -331,60 +510,163 @@ class SiteColors(Strict):
         on_white = ("primary", "primary_light", "primary_dark", "accent", "link")
         pairs = [(name, getattr(self, name), "#ffffff") for name in on_white]
         pairs.append(("link", self.link, self.tint))
-        for name, colour, background in pairs:
-            ratio = contrast_ratio(colour, background)
-            if ratio < 4.5:
-                raise ValueError(
-                    f"{name} {colour} has contrast {ratio:.1f}:1 against {background}; "
-                    "it needs at least 4.5:1 (WCAG 2.1 AA)"
-                )
+        too_faint = [
+            f"{name} {colour} has contrast {contrast_ratio(colour, background):.1f}:1 against {background}"
+            for name, colour, background in pairs
+            if contrast_ratio(colour, background) < 4.5
+        ]
+        if too_faint:
+            raise ValueError("; ".join(too_faint) + "; text needs at least 4.5:1 (WCAG 2.1 AA)")
         return self
 
 
 class SiteTexts(Strict):
-    title: Text = Field(description="Sivuston otsikko.")
-    description: Text = Field(description="Lyhyt kuvaus hakukoneille ja jakamiseen.")
-    intro: Markdown = Field(description="Etusivun johdanto.")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Sivuston tekstit: otsikko, kuvaus ja etusivun johdanto, sekä värit."
+        }
+    )
+
+    title: Text = Field(
+        description="Sivuston otsikko.", examples=["Työkyvyn ja työllistymisen tuen palvelut"]
+    )
+    description: Text = Field(
+        description="Lyhyt kuvaus hakukoneille ja jakamiseen.",
+        examples=["Alueen työkyvyn ja työllistymisen tuen palvelut teemoittain ja kunnittain."],
+    )
+    intro: Markdown = Field(
+        description="Etusivun johdanto.",
+        examples=["Täältä löydät alueen työkyvyn ja työllistymisen tuen palvelut."],
+    )
     colors: SiteColors | None = Field(
-        None, description="Alueen värit. Ilman niitä sivusto käyttää neutraaleja oletusvärejä."
+        None,
+        description="Alueen värit. Ilman niitä sivusto käyttää neutraaleja oletusvärejä.",
+        examples=[
+            {
+                "primary": "#0b4f71",
+                "primary_light": "#2f6f90",
+                "primary_dark": "#08374f",
+                "accent": "#1f6b3a",
+                "link": "#0a5a85",
+                "tint": "#eef5f9",
+            }
+        ],
     )
 
 
 class RegionFile(Strict):
     """The file ``catalogue/region.yml``."""
 
-    id: Slug
-    name: Text
-    site: SiteTexts
-    municipalities: Annotated[list[Municipality], Field(min_length=1)]
+    model_config = ConfigDict(
+        title="Alue",
+        json_schema_extra={
+            "description": (
+                "Tiedosto catalogue/region.yml: alueen nimi, sivuston tekstit, tietojen tarkistusväli "
+                "ja alueen kunnat."
+            )
+        },
+    )
+
+    id: Slug = Field(description="Alueen tunniste.", examples=["esimerkkimaakunta"])
+    name: Text = Field(description="Alueen nimi.", examples=["Esimerkkimaakunta"])
+    site: SiteTexts = Field(
+        description="Sivuston tekstit ja värit.",
+        examples=[
+            {
+                "title": "Työkyvyn ja työllistymisen tuen palvelut",
+                "description": "Alueen työkyvyn ja työllistymisen tuen palvelut teemoittain ja kunnittain.",
+                "intro": "Täältä löydät alueen työkyvyn ja työllistymisen tuen palvelut.",
+            }
+        ],
+    )
     review_interval_months: int = Field(
-        12, ge=1, le=60, description="Kuinka usein palvelun tiedot tarkistetaan (kuukausina)."
+        12,
+        ge=1,
+        le=60,
+        description="Kuinka usein palvelun tiedot tarkistetaan (kuukausina).",
+        examples=[12],
     )
     data_licence: Link = Field(
         default=CC_BY_4,
         description="Avoimen datan lisenssi, jolla luettelon tiedot julkaistaan (oletus CC BY 4.0).",
+        examples=[CC_BY_4.model_dump()],
+    )
+    # Last, as region.yml writes it: the long list after the short settings.
+    municipalities: Annotated[list[Municipality], Field(min_length=1)] = Field(
+        description="Alueen kunnat siinä järjestyksessä, jossa ne näkyvät sivustolla.",
+        examples=[[{"id": "kunta-a", "name": "Esimerkkilä", "code": "001"}]],
     )
 
 
 class Provider(Strict):
-    id: Slug
-    name: Text
-    url: Url | None = None
+    model_config = ConfigDict(json_schema_extra={"description": "Palvelun järjestäjä tai tuottaja."})
+
+    id: Slug = Field(
+        description="Tuottajan tunniste, jota palvelujen provider-kenttä käyttää.",
+        examples=["hyvinvointialue"],
+    )
+    name: Text = Field(
+        description="Tuottajan nimi sellaisena kuin se näkyy sivustolla.",
+        examples=["Esimerkkilän hyvinvointialue"],
+    )
+    url: Url | None = Field(None, description="Tuottajan verkkosivu.", examples=["https://www.example.org/"])
 
 
 class ProvidersFile(Strict):
     """The file ``catalogue/providers.yml``."""
 
-    providers: Annotated[list[Provider], Field(min_length=1)]
+    model_config = ConfigDict(
+        title="Tuottajat",
+        json_schema_extra={
+            "description": "Tiedosto catalogue/providers.yml: palvelujen järjestäjät ja tuottajat."
+        },
+    )
+
+    providers: Annotated[list[Provider], Field(min_length=1)] = Field(
+        description="Tuottajat.",
+        examples=[
+            [
+                {
+                    "id": "hyvinvointialue",
+                    "name": "Esimerkkilän hyvinvointialue",
+                    "url": "https://www.example.org/",
+                }
+            ]
+        ],
+    )
 
 
 class LinkList(Strict):
-    theme: Slug = Field(description="Teema, jonka alle linkit kuuluvat.")
-    title: Text | None = None
-    links: Annotated[list[Link], Field(min_length=1)]
+    model_config = ConfigDict(json_schema_extra={"description": "Yhden teeman linkit Lisätietoa-sivulla."})
+
+    theme: Slug = Field(description="Teema, jonka alle linkit kuuluvat.", examples=["kuntoutus"])
+    title: Text | None = Field(
+        None, description="Luettelon otsikko, jos se on eri kuin teeman nimi.", examples=["Kuntoutus"]
+    )
+    links: Annotated[list[Link], Field(min_length=1)] = Field(
+        description="Linkit.",
+        examples=[[{"title": "Kuntoutus", "url": "https://www.example.org/kuntoutus"}]],
+    )
 
 
 class FurtherReadingFile(Strict):
     """The file ``catalogue/further-reading.yml`` ("Lisätietoa")."""
 
-    lists: list[LinkList]
+    model_config = ConfigDict(
+        title="Lisätietoa",
+        json_schema_extra={
+            "description": "Tiedosto catalogue/further-reading.yml: Lisätietoa-sivun linkit teemoittain."
+        },
+    )
+
+    lists: list[LinkList] = Field(
+        description="Linkkiluettelot, yksi kullekin teemalle.",
+        examples=[
+            [
+                {
+                    "theme": "kuntoutus",
+                    "links": [{"title": "Kuntoutus", "url": "https://www.example.org/kuntoutus"}],
+                }
+            ]
+        ],
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -23,12 +24,15 @@ from generator.export.paths import OPEN_DATA_PAGE
 from generator.model.catalogue import Catalogue, Service
 from generator.model.entries import Municipality, Theme
 from generator.render import escaping
+from generator.render.field_reference import FIELD_REFERENCE_PAGE, field_reference, inline_code
 from generator.render.professional_pages import professional_pages, template_globals
 
 #: URL folders of the generated pages (Finnish, since they show in the address bar).
 SERVICES_DIR = "palvelut"
 THEMES_DIR = "teemat"
 MUNICIPALITIES_DIR = "kunnat"
+#: Every current service by theme on one page, for printing.
+TRAY_PAGE = "tulosta.md"
 
 #: Labels for the access routes, as citizens read them.
 ACCESS_LABELS = {
@@ -131,6 +135,7 @@ class Renderer:
     def __init__(self, catalogue: Catalogue, options: RenderOptions) -> None:
         self.catalogue = catalogue
         self.options = options
+        self._cards: dict[tuple[str, str, str, str], Markup] = {}
         self.env = Environment(
             loader=ChoiceLoader(
                 [
@@ -167,6 +172,7 @@ class Renderer:
             municipality_path=municipality_path,
             service_path=service_path,
             json_ld=self._json_ld,
+            cached_card=self._cached_card,
             open_data=open_data_paths,
         )
         self.env.globals.update(template_globals())
@@ -264,6 +270,11 @@ class Renderer:
         pages.extend(professional_pages(self))
         pages.append(self._page("open-data.md.j2", OPEN_DATA_PAGE, "Avoin data", "open-data", in_nav=True))
         pages.append(self._page("search.md.j2", "haku.md", "Haku", "search", in_nav=False))
+        pages.append(
+            self._page(
+                "tray.md.j2", TRAY_PAGE, "Koko palvelutarjotin", "tray", in_nav=False, services=current
+            )
+        )
         for service in catalogue.services:
             pages.append(
                 self._page(
@@ -275,9 +286,35 @@ class Renderer:
                     service=service,
                     ended=service.has_ended(self.options.today),
                     edit_url=self._edit_url(service),
+                    issue_url=self._issue_url(service),
                 )
             )
+        pages.append(
+            self._page(
+                "field-reference.md.j2",
+                FIELD_REFERENCE_PAGE,
+                "Kenttäopas",
+                "field-reference",
+                in_nav=False,
+                sections=field_reference(),
+                code=inline_code,
+            )
+        )
         return pages
+
+    def _cached_card(self, page_path: str, service: Service, heading: str, card: Any) -> Markup:
+        """A service's card, rendered once for all listing pages in the same folder.
+
+        A region-wide service is listed on every municipality page; rendering its card
+        for each one made the listings most of the generator's time. Links in a card
+        depend only on the page's folder (``link``) and served folder (``url``), so
+        pages that share both share the card.
+        """
+        served = served_path(page_path).rstrip("/")
+        key = (posixpath.dirname(page_path), posixpath.dirname(served), service.id, heading)
+        if key not in self._cards:
+            self._cards[key] = card(service, heading)
+        return self._cards[key]
 
     def _json_ld(self, service: Service) -> Markup:
         """The service's schema.org JSON-LD as a front-matter value (see ``export.jsonld``)."""
@@ -285,16 +322,31 @@ class Renderer:
         url = f"{site_url}/{served_path(service_path(service))}" if site_url else None
         return Markup(jsonld.front_matter_value(jsonld.service_json_ld(service, self.catalogue.region, url)))
 
+    def _repository_path(self, service: Service) -> str:
+        """The service file's path in the repository (the catalogue's parent is its root)."""
+        try:
+            return service.source.relative_to(self.catalogue.root.parent).as_posix()
+        except ValueError:
+            return f"catalogue/services/{service.source.name}"
+
     def _edit_url(self, service: Service) -> str:
         if not self.options.repo_url:
             return ""
-        try:
-            relative = service.source.relative_to(self.catalogue.root.parent).as_posix()
-        except ValueError:
-            relative = f"catalogue/services/{service.source.name}"
         base = self.options.repo_url.rstrip("/")
         edit = self.options.edit_uri.strip("/") or "edit/main"
-        return f"{base}/{edit}/{relative}"
+        return f"{base}/{edit}/{self._repository_path(service)}"
+
+    def _issue_url(self, service: Service) -> str:
+        """A new GitHub issue about ``service``, its title and body filled in."""
+        if not self.options.repo_url:
+            return ""
+        title = f"Virhe tai muutosehdotus: {service.name}"
+        body = (
+            f"Palvelu: {service.name}\nTiedosto: {self._repository_path(service)}\n\n"
+            "Kerro, mikä tiedoissa on väärin tai mitä pitäisi muuttaa:\n"
+        )
+        query = urlencode({"title": title, "body": body}, quote_via=quote)
+        return f"{self.options.repo_url.rstrip('/')}/issues/new?{query}"
 
 
 def render_pages(catalogue: Catalogue, options: RenderOptions | None = None) -> list[Page]:

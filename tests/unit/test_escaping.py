@@ -20,7 +20,10 @@ def test_plain_text_shows_literally() -> None:
 
 
 def test_editor_markdown_keeps_formatting_but_not_html() -> None:
-    source = "Rivi *korostettu* ja [linkki](https://a.fi/).\n\n- yksi\n- <script>x</script>\n\nLoppu {: onclick=x }"
+    source = (
+        "Rivi *korostettu* ja [linkki](https://a.fi/).\n\n- yksi\n- <script>x</script>\n\n"
+        "Loppu {: onclick=x }"
+    )
     html = render(str(escaping.markdown(source)))
     assert "<em>korostettu</em>" in html
     assert '<a href="https://a.fi/">linkki</a>' in html

@@ -207,7 +207,7 @@ def test_every_error_in_one_run(mini_catalogue: Path) -> None:
 def test_cli_validate_reports_and_fails(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "a.yml", BASE.replace("[kuntoutus]", "[kuntotus]"))
     write_service(mini_catalogue, "b.yml", BASE + "for_whome: x\n")
-    result = CliRunner().invoke(main, ["validate", "--catalogue", str(mini_catalogue)])
+    result = CliRunner().invoke(main, ["validate", "--catalogue", str(mini_catalogue), "--format", "short"])
     assert result.exit_code == 1
     expected = f"{mini_catalogue}/services/a.yml:2:10: error [themes.0]: unknown theme 'kuntotus'"
     assert expected in result.output
@@ -219,3 +219,13 @@ def test_cli_validate_passes(mini_catalogue: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--catalogue", str(mini_catalogue)])
     assert result.exit_code == 0, result.output
     assert "2 services, 2 themes, 2 municipalities" in result.output
+
+
+def test_relative_link_in_text_is_refused(mini_catalogue: Path) -> None:
+    write_service(mini_catalogue, "kolmas.yml", BASE.replace("Jotain.", "'Katso [Kela](../kela/).'"))
+    [problem] = problems_of(mini_catalogue)
+    assert (problem.line, problem.field) == (5, "what")
+    assert problem.message == (
+        "the link '../kela/' is relative; write a full https:// address, "
+        "or name other services under 'related'"
+    )

@@ -1,0 +1,430 @@
+"""Build benchmark: how the site build grows with the number of services.
+
+For each size it synthesises a catalogue (``synthetic_catalogue.py``), then
+
+* builds it as a user does (``tarjotin build``) in a fresh process, timing the
+  generator's own phases (validation in the CLI and in the plugin, rendering
+  the Markdown, files and nav hooks, the open-data exports) apart from
+  Pagefind and from MkDocs's rendering, and reading the process's peak memory;
+* builds the very same pages with plain MkDocs as ordinary Markdown files (no
+  plugin, same theme, same nav, no search index): the baseline;
+* measures the output and the search payload a browser downloads for its
+  first query, in Debian's Chromium through Playwright (``--no-browser``
+  skips it).
+
+Run from the project root (sizes default to 100, 1000 and 5000)::
+
+    .venv/bin/python benchmarks/build_benchmark.py [--sizes 100,1000,5000] [--repeat 2] [--json out.json]
+
+It prints a Markdown report and exits 1 when a target is missed (unless
+``--no-targets``). Nothing in the project is modified; everything is built in
+a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_catalogue import write_catalogue  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+#: The query typed on the search page; common in the synthetic texts, as a first query would be.
+QUERY = "kuntoutus"
+TODAY = "2025-06-01"
+
+# Targets from the issue (on a 2-core machine).
+LINEAR_LIMIT = 5.5  # time(5,000) / time(1,000)
+GENERATOR_SHARE_LIMIT = 0.10  # of the whole build
+BASELINE_LIMIT = 1.3  # tarjotin build / plain MkDocs, at 1,000 services
+PAYLOAD_LIMIT = 300 * 1024  # first search, at 1,000 services
+#: Material's search plugin takes minutes at 5,000 pages; that baseline stops here.
+SEARCH_BASELINE_MAX = 1000
+
+#: The generator's own phases as the worker names them.
+GENERATOR_PHASES = ("cli_validate", "on_config", "on_files", "on_nav", "exports", "safe_links")
+
+
+# --- projects -------------------------------------------------------------------------
+
+
+def _project_config(project: Path, plugins: list[Any], nav: list[Any] | None = None) -> None:
+    """mkdocs.yml inheriting the project's settings; docs/assets links to the project's assets."""
+    (project / "docs").mkdir(parents=True, exist_ok=True)
+    assets = project / "docs" / "assets"
+    if not assets.exists():
+        assets.symlink_to(PROJECT / "docs" / "assets")
+    config: dict[str, Any] = {
+        "INHERIT": str(PROJECT / "mkdocs.yml"),
+        "site_name": "Testialue",
+        "docs_dir": "docs",
+        "theme": {"custom_dir": str(PROJECT / "theme_overrides")},
+        "plugins": plugins,
+    }
+    if nav is not None:
+        config["nav"] = nav
+    # JSON is YAML; the project's mkdocs.yml keeps its own !!python/name tags.
+    (project / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def make_generator_project(root: Path, services: int) -> Path:
+    project = root / "tarjotin"
+    write_catalogue(project / "catalogue", services)
+    _project_config(project, [{"tarjotin": {"catalogue": "catalogue", "today": TODAY}}])
+    return project
+
+
+def make_plain_project(root: Path, generated: Path, name: str, plugins: list[Any]) -> Path:
+    """The same pages as ordinary Markdown files, built by MkDocs alone with the same nav."""
+    from datetime import date
+
+    from generator.render.pages import RenderOptions, render_pages
+    from generator.validate.catalogue import require_catalogue
+
+    catalogue, _ = require_catalogue(generated / "catalogue")
+    pages = render_pages(catalogue, RenderOptions(today=date.fromisoformat(TODAY)))
+    project = root / name
+    nav: list[Any] = []
+    sections: dict[str, list[str]] = {}
+    for page in pages:
+        target = project / "docs" / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+        if not page.in_nav:
+            continue
+        folder = page.path.split("/")[0] if "/" in page.path else ""
+        if folder:
+            if folder not in sections:
+                sections[folder] = []
+                nav.append({folder: sections[folder]})
+            sections[folder].append(page.path)
+        else:
+            nav.append(page.path)
+    # The region's small colour stylesheet is left out: docs/assets is the project's own folder.
+    _project_config(project, plugins, nav)
+    return project
+
+
+# --- the worker: one build in a fresh process ----------------------------------------------
+
+
+def _timed(timings: dict[str, float], name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            timings[name] += time.perf_counter() - start
+
+    return wrapper
+
+
+def worker(mode: str, project: Path, site: Path) -> dict[str, Any]:
+    """Build once and return the phase timings (seconds)."""
+    timings: dict[str, float] = defaultdict(float)
+    import mkdocs.commands.build  # imported before the clock starts, in both modes
+
+    if mode == "tarjotin":
+        from click.testing import CliRunner
+
+        from generator import cli
+        from generator.engines import mkdocs_plugin
+        from generator.render import safe_links
+
+        plugin = mkdocs_plugin.TarjotinPlugin
+        for hook in ("on_config", "on_files", "on_nav"):
+            setattr(plugin, hook, _timed(timings, hook, getattr(plugin, hook)))
+        mkdocs_plugin.write_exports = _timed(timings, "exports", mkdocs_plugin.write_exports)
+        mkdocs_plugin.build_search_index = _timed(timings, "pagefind", mkdocs_plugin.build_search_index)
+        safe_links._SafeLinks.run = _timed(  # type: ignore[method-assign]
+            timings, "safe_links", safe_links._SafeLinks.run
+        )
+        cli._validate = _timed(timings, "cli_validate", cli._validate)
+        arguments = ["build", "-f", str(project / "mkdocs.yml"), "--catalogue", str(project / "catalogue")]
+        start = time.perf_counter()
+        result = CliRunner().invoke(cli.main, [*arguments, "--site-dir", str(site)])
+        timings["total"] = time.perf_counter() - start
+        if result.exit_code != 0:
+            raise SystemExit(f"tarjotin build failed:\n{result.output}")
+    else:
+        from mkdocs.config import load_config
+
+        start = time.perf_counter()
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+        mkdocs.commands.build.build(config)
+        timings["total"] = time.perf_counter() - start
+    return dict(timings)
+
+
+@dataclass
+class Build:
+    """One measured build."""
+
+    total: float  # seconds inside the process, from the command's start to its end
+    wall: float  # seconds including Python's start-up and imports
+    peak_rss_mb: float  # the largest process (the build, or Pagefind) at its peak
+    phases: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def generator(self) -> float:
+        return sum(self.phases.get(p, 0.0) for p in GENERATOR_PHASES)
+
+    @property
+    def pagefind(self) -> float:
+        return self.phases.get("pagefind", 0.0)
+
+    @property
+    def mkdocs(self) -> float:
+        return self.total - self.generator - self.pagefind
+
+
+def run_build(mode: str, project: Path, site: Path) -> Build:
+    if site.exists():
+        shutil.rmtree(site)
+    command = [sys.executable, __file__, "--worker", mode, str(project), str(site)]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=project)
+    stdout, stderr = process.communicate()
+    wall = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"{mode} build failed:\n{stderr.decode()}")
+    result = json.loads(stdout.decode().strip().splitlines()[-1])
+    return Build(total=result["total"], wall=wall, peak_rss_mb=result["peak_rss_mb"], phases=result)
+
+
+# --- output and search payload ------------------------------------------------------------
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def search_payload(site: Path, query: str = QUERY) -> dict[str, Any]:
+    """What Chromium downloads from /pagefind/ between opening the search page and the first results."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    bodies: dict[str, bytes] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page()
+
+            def take(response: Any) -> None:
+                path = response.url.split(str(server.server_port), 1)[-1]
+                if path.startswith("/pagefind/") and response.ok:
+                    bodies[path] = response.body()
+
+            page.on("response", take)
+            page.goto(f"http://127.0.0.1:{server.server_port}/haku/?q={query}")
+            page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
+            page.wait_for_load_state("networkidle")
+            results = page.locator(".pagefind-ui__result").count()
+            browser.close()
+    finally:
+        server.shutdown()
+    files = {path: (len(body), min(len(body), len(gzip.compress(body, 6)))) for path, body in bodies.items()}
+    return {
+        "query": query,
+        "results_shown": results,
+        "raw": sum(raw for raw, _ in files.values()),
+        "gzip": sum(gz for _, gz in files.values()),
+        "files": files,
+    }
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+@dataclass
+class SizeResult:
+    services: int
+    build: Build
+    plain: Build | None
+    plain_search: Build | None
+    site_bytes: int
+    site_files: int
+    pagefind_bytes: int
+    exports_bytes: int
+    payload: dict[str, Any] | None
+
+
+def _fastest(project: Path, site: Path, repeat: int) -> Build:
+    return min((run_build("plain", project, site) for _ in range(repeat)), key=lambda b: b.total)
+
+
+def measure(size: int, work: Path, repeat: int, browser: bool, baseline: bool) -> SizeResult:
+    root = work / str(size)
+    project = make_generator_project(root, size)
+    site = root / "site"
+    builds = [run_build("tarjotin", project, site) for _ in range(repeat)]
+    build = min(builds, key=lambda b: b.total)
+    plain = plain_search = None
+    if baseline:
+        # Without search (the strict baseline), and with MkDocs's default search plugin.
+        plain = _fastest(make_plain_project(root, project, "plain", []), root / "plain-site", repeat)
+        if size <= SEARCH_BASELINE_MAX:
+            plain_search = _fastest(
+                make_plain_project(root, project, "plain-search", ["search"]), root / "plain-site", repeat
+            )
+        shutil.rmtree(root / "plain-site")
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return SizeResult(
+        services=size,
+        build=build,
+        plain=plain,
+        plain_search=plain_search,
+        site_bytes=sum(p.stat().st_size for p in files),
+        site_files=len(files),
+        pagefind_bytes=folder_bytes(site / "pagefind"),
+        exports_bytes=folder_bytes(site / "avoin-data") - (site / "avoin-data" / "index.html").stat().st_size,
+        payload=search_payload(site) if browser else None,
+    )
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1024:.0f} KB"
+
+
+def check_targets(results: list[SizeResult]) -> list[tuple[str, str, bool]]:
+    """(target, measured, met) for every target the measured sizes allow checking."""
+    by_size = {r.services: r for r in results}
+    checks = []
+    if 1000 in by_size and 5000 in by_size:
+        ratio = by_size[5000].build.total / by_size[1000].build.total
+        checks.append(("5,000 ≤ 5.5 × 1,000-service time", f"{ratio:.2f} ×", ratio <= LINEAR_LIMIT))
+    for r in results:
+        share = r.build.generator / r.build.total
+        checks.append(
+            (
+                f"generator ≤ 10 % of the build ({r.services:,})",
+                f"{share:.1%}",
+                share <= GENERATOR_SHARE_LIMIT,
+            )
+        )
+    if 1000 in by_size and by_size[1000].plain is not None:
+        r = by_size[1000]
+        assert r.plain is not None
+        ratio = r.build.total / r.plain.total
+        checks.append(("1,000: ≤ 1.3 × plain MkDocs", f"{ratio:.2f} ×", ratio <= BASELINE_LIMIT))
+    if 1000 in by_size and by_size[1000].payload is not None:
+        payload = by_size[1000].payload
+        assert payload is not None
+        checks.append(
+            (
+                "first-search payload ≤ 300 KB (1,000)",
+                f"{_kb(payload['raw'])} ({_kb(payload['gzip'])} gzip)",
+                payload["raw"] <= PAYLOAD_LIMIT,
+            )
+        )
+    return checks
+
+
+def report(results: list[SizeResult], checks: list[tuple[str, str, bool]]) -> str:
+    lines = [
+        f"Machine: {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}; best of the runs.",
+        "",
+        "| services | build | generator | Pagefind | MkDocs | plain MkDocs (× it) | plain + search (× it) "
+        "| peak memory | site | Pagefind index | exports | first search |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        b = r.build
+        plain = f"{r.plain.total:.2f} s ({b.total / r.plain.total:.2f})" if r.plain else "–"
+        searched = r.plain_search
+        times_plain = f"{searched.total:.2f} s ({b.total / searched.total:.2f})" if searched else "–"
+        payload = f"{_kb(r.payload['raw'])} ({_kb(r.payload['gzip'])} gz)" if r.payload else "–"
+        lines.append(
+            f"| {r.services:,} | {b.total:.2f} s | {b.generator:.2f} s ({b.generator / b.total:.1%}) "
+            f"| {b.pagefind:.2f} s | {b.mkdocs:.2f} s | {plain} | {times_plain} | {b.peak_rss_mb:.0f} MB "
+            f"| {_mb(r.site_bytes)} ({r.site_files:,} files) | {_mb(r.pagefind_bytes)} "
+            f"| {_mb(r.exports_bytes)} | {payload} |"
+        )
+    lines += ["", "Generator phases (seconds):", "", "| services | " + " | ".join(GENERATOR_PHASES) + " |"]
+    lines.append("| ---: |" + " ---: |" * len(GENERATOR_PHASES))
+    for r in results:
+        cells = " | ".join(f"{r.build.phases.get(p, 0.0):.3f}" for p in GENERATOR_PHASES)
+        lines.append(f"| {r.services:,} | {cells} |")
+    if checks:
+        lines += ["", "| target | measured | met |", "| --- | --- | --- |"]
+        lines += [f"| {name} | {value} | {'yes' if met else '**no**'} |" for name, value, met in checks]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated numbers of services")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size; the fastest counts")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search-payload measurement")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the plain-MkDocs build")
+    parser.add_argument("--no-targets", action="store_true", help="report only; never exit 1")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--worker", nargs=3, metavar=("MODE", "PROJECT", "SITE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:
+        import resource
+
+        mode, project, site = args.worker
+        timings = worker(mode, Path(project), Path(site))
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        timings["peak_rss_mb"] = max(own, children) / 1024  # Linux reports KiB
+        print(json.dumps(timings))
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="tarjotin-benchmark-"))
+    try:
+        results = []
+        for size in sizes:
+            print(f"› {size:,} services …", file=sys.stderr, flush=True)
+            results.append(measure(size, work, args.repeat, not args.no_browser, not args.no_baseline))
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    checks = check_targets(results)
+    print(report(results, checks))
+    if args.json:
+        data = [asdict(r) | {"generator": r.build.generator, "mkdocs": r.build.mkdocs} for r in results]
+        args.json.write_text(json.dumps({"results": data, "targets": checks}, indent=2), encoding="utf-8")
+    missed = [name for name, _, met in checks if not met]
+    return 1 if missed and not args.no_targets else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""``tarjotin links``: check the built site's links and trace every problem to its source."""

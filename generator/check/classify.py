@@ -1,0 +1,93 @@
+"""Turn LinkChecker's verdict on a URL into a result class an editor acts on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.check.results import Outcome, Status
+from generator.check.runner import CheckedUrl
+
+#: Permanent redirects: the link should be updated.
+PERMANENT_REDIRECTS = {301, 308}
+#: Answers that say nothing about whether the page exists.
+UNVERIFIABLE_CODES = {
+    401: "the page needs logging in",
+    403: "the site refused the checker",
+    429: "the site asked the checker to slow down",
+}
+#: Server errors that may pass: retried before they count as broken.
+TRANSIENT_CODES = {500, 502, 503, 504}
+
+_STATUS = re.compile(r"^(\d{3})\b")
+_REDIRECT = re.compile(r"^Redirected to `(?P<url>.*)' status: (?P<code>\d{3})\b")
+_ANCHOR = re.compile(r"^Anchor `(?P<name>[^']*)' .*not found")
+_RETRY_AFTER = re.compile(r"Retry-After: (?P<value>[^)]*)\)")
+
+
+def _reason_for_error(result: str) -> tuple[str, bool]:
+    """Plain words for a failed connection, and whether it may pass."""
+    if "TooManyRedirects" in result:
+        return "redirect loop (too many redirects)", False
+    if "Timeout" in result or "timed out" in result:
+        return "timed out", True
+    if "NameResolution" in result or "Failed to resolve" in result or "Hostname not found" in result:
+        return "host name not found (DNS)", False
+    if "Connection refused" in result or "[Errno 111]" in result:
+        return "connection refused", False
+    if "SSLError" in result or "CERTIFICATE" in result:
+        return f"secure connection failed: {result}", False
+    if "ConnectionError" in result:
+        return f"connection failed: {result}", True
+    return result or "could not be checked", False
+
+
+def classify(row: CheckedUrl, *, external: bool) -> Outcome:
+    """The result class of one checked URL.
+
+    Args:
+        row: LinkChecker's report on the URL.
+        external: Whether the URL is on another site. A missing anchor there is
+            "could not verify" (anchors made by scripts are invisible to a checker);
+            on our own pages it is broken.
+    """
+    redirects = tuple(
+        (int(m["code"]), m["url"])
+        for tag, message in row.warnings
+        if tag == "http-redirected" and (m := _REDIRECT.match(message))
+    )
+    permanent = [target for code, target in redirects if code in PERMANENT_REDIRECTS]
+    match = _STATUS.match(row.result)
+    code = int(match[1]) if match else None
+    ok = Outcome(
+        Status.OK,
+        row.result or "OK",
+        code=code,
+        final_url=row.url if redirects else None,
+        suggested_url=permanent[-1] if permanent else None,
+        redirects=redirects,
+    )
+
+    if any("Access denied by robots.txt" in info for info in row.info):
+        return replace(ok, status=Status.UNVERIFIED, reason="robots.txt forbids checking it")
+    if code in UNVERIFIABLE_CODES:
+        reason = f"{row.result} ({UNVERIFIABLE_CODES[code]})"
+        retry_after = next((m["value"] for _, w in row.warnings if (m := _RETRY_AFTER.search(w))), None)
+        if code == 429 and retry_after and retry_after != "None":
+            reason += f", Retry-After: {retry_after}"
+        return replace(ok, status=Status.UNVERIFIED, reason=reason)
+    if not row.valid:
+        if code is not None:
+            return replace(ok, status=Status.BROKEN, transient=code in TRANSIENT_CODES)
+        reason, transient = _reason_for_error(row.result)
+        return replace(ok, status=Status.BROKEN, reason=reason, transient=transient)
+    anchors = [m["name"] for tag, message in row.warnings if tag is None and (m := _ANCHOR.match(message))]
+    if anchors:
+        if external:
+            reason = f"anchor #{anchors[0]} not found on the other site"
+            return replace(ok, status=Status.UNVERIFIED, reason=reason)
+        return replace(ok, status=Status.BROKEN, reason=f"anchor #{anchors[0]} not found on the page")
+    if ok.suggested_url is not None:
+        hops = " → ".join(str(c) for c, _ in redirects)
+        return replace(ok, status=Status.MOVED, reason=f"moved permanently ({hops})")
+    return ok

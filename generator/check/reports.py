@@ -1,0 +1,292 @@
+"""Write a link report for people (terminal, Markdown, HTML) and for machines (JSON, CSV).
+
+Everything is grouped by the file to fix: a catalogue YAML file or a docs page.
+Links that no file writes come from the site's templates or theme; they are
+grouped under the pages they appear on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown as python_markdown
+from markupsafe import escape
+
+from generator.check.results import STATUS_TITLES, LinkReport, LinkResult, Location, Status
+
+#: Shown instead of a file for links that come from templates or the theme.
+TEMPLATES = "site templates and theme"
+#: The classes a person needs to see; ok results only go to JSON and CSV.
+SHOWN = (Status.BROKEN, Status.MOVED, Status.UNVERIFIED)
+#: How many pages to name for a link written by a template (it may be on every page).
+MAX_PAGES = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One result at one place: what a person reads as one line."""
+
+    result: LinkResult
+    location: Location | None
+
+    @property
+    def where(self) -> str:
+        if self.location is None or self.location.line is None:
+            return ""
+        return (
+            f"{self.location.line}:{self.location.column}"
+            if self.location.column
+            else str(self.location.line)
+        )
+
+    @property
+    def label(self) -> str:
+        return self.location.label if self.location else ""
+
+
+def display_path(path: Path | None, root: Path) -> str:
+    if path is None:
+        return TEMPLATES
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def fix(result: LinkResult) -> str:
+    """What the editor should do, in a few words."""
+    outcome = result.outcome
+    if result.status is Status.MOVED:
+        return f"update the link to {outcome.suggested_url}"
+    if result.status is Status.BROKEN:
+        return "find the page's new address, or remove the link"
+    if result.status is Status.UNVERIFIED:
+        return "open the link in a browser to check it"
+    return ""
+
+
+def pages_text(result: LinkResult) -> str:
+    paths = list(dict.fromkeys(page.path for page in result.pages))
+    shown = ", ".join(paths[:MAX_PAGES])
+    return shown + (f" and {len(paths) - MAX_PAGES} more pages" if len(paths) > MAX_PAGES else "")
+
+
+def entries_by_file(report: LinkReport, statuses: tuple[Status, ...] = SHOWN) -> dict[str, list[Entry]]:
+    """Every shown result at every place it is written, by file (templates last)."""
+    groups: dict[str, list[Entry]] = {}
+    for result in report.results:
+        if result.status not in statuses:
+            continue
+        places: list[Location | None] = [*result.locations] or [None]
+        for location in places:
+            file = display_path(location.file if location else None, report.root)
+            groups.setdefault(file, []).append(Entry(result, location))
+    order = list(Status)
+    for entries in groups.values():
+        entries.sort(
+            key=lambda e: (
+                e.location.line if e.location and e.location.line else 0,
+                order.index(e.result.status),
+                e.result.url,
+            )
+        )
+    return dict(sorted(groups.items(), key=lambda item: (item[0] == TEMPLATES, item[0])))
+
+
+def summary_line(report: LinkReport) -> str:
+    counts = report.counts()
+    parts = [f"{counts[status]} {STATUS_TITLES[status].lower()}" for status in SHOWN]
+    checked = f"{report.internal_checked} internal links checked"
+    if report.external_checked or report.external_cached:
+        checked += (
+            f", {report.external_checked + report.external_cached} external URLs"
+            f" ({report.external_cached} from the cache)"
+        )
+    if report.external_skipped:
+        checked += f", {report.external_skipped} external URLs not checked"
+    return f"{', '.join(parts)} ({checked})"
+
+
+# --- terminal ---------------------------------------------------------------------------
+
+
+def terminal_lines(report: LinkReport) -> Iterator[tuple[str, str | None]]:
+    """The terminal summary as (text, colour) lines, grouped by file."""
+    colours = {Status.BROKEN: "red", Status.MOVED: "yellow", Status.UNVERIFIED: "cyan"}
+    for file, entries in entries_by_file(report).items():
+        yield file, None
+        for entry in entries:
+            result = entry.result
+            name = f" ({entry.label})" if entry.label else ""
+            where = f"{entry.where:>7}" if entry.where else " " * 7
+            yield f"{where}  {result.status.value}: {result.url}{name}", colours[result.status]
+            detail = f"{' ' * 9}{result.outcome.reason}"
+            if result.status is Status.MOVED:
+                detail += f"; update to {result.outcome.suggested_url}"
+            if entry.location is None or entry.location.file is None or not result.external:
+                detail += f"; on {pages_text(result)}" if result.pages else ""
+            yield detail, None
+        yield "", None
+
+
+# --- Markdown and HTML --------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_report(report: LinkReport) -> str:
+    """A report to read: a section per result class, a table per file."""
+    lines = ["# Link report", "", f"**{summary_line(report)}**", ""]
+    for status in SHOWN:
+        groups = entries_by_file(report, (status,))
+        if not groups:
+            continue
+        lines += [f"## {STATUS_TITLES[status]}", ""]
+        for file, entries in groups.items():
+            lines += [
+                f"### `{file}`",
+                "",
+                "| line | name | link | what happened | what to do |",
+                "| --- | --- | --- | --- | --- |",
+            ]
+            for entry in entries:
+                result = entry.result
+                what = result.outcome.reason
+                if file == TEMPLATES or not result.external:
+                    what += f" (on {pages_text(result)})" if result.pages else ""
+                cells = [entry.where, _cell(entry.label), f"<{result.url}>", _cell(what), _cell(fix(result))]
+                lines.append(f"| {' | '.join(cells)} |")
+            lines.append("")
+    if not any(report.with_status(status) for status in SHOWN):
+        lines += ["No broken, moved or unverifiable links.", ""]
+    return "\n".join(lines)
+
+
+def html_report(report: LinkReport) -> str:
+    """The Markdown report as a standalone HTML page."""
+    body = python_markdown.markdown(markdown_report(report), extensions=["tables"])
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape('Link report')}</title>\n"
+        "<style>body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}"
+        "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3rem .5rem;text-align:left;"
+        "vertical-align:top}</style>\n</head>\n<body>\n"
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+# --- JSON and CSV -----------------------------------------------------------------------------
+
+
+def _location_data(location: Location, root: Path) -> dict[str, Any]:
+    return {
+        "file": display_path(location.file, root),
+        "line": location.line,
+        "column": location.column,
+        "field": location.field,
+        "name": location.label,
+    }
+
+
+def json_report(report: LinkReport) -> str:
+    """Every result with all its details, for scripts."""
+    data = {
+        "summary": {status.value: count for status, count in report.counts().items()}
+        | {
+            "failed": report.failed,
+            "internal_checked": report.internal_checked,
+            "external_checked": report.external_checked,
+            "external_cached": report.external_cached,
+            "external_skipped": report.external_skipped,
+        },
+        "results": [
+            {
+                "url": result.url,
+                "external": result.external,
+                "status": result.status.value,
+                "reason": result.outcome.reason,
+                "code": result.outcome.code,
+                "final_url": result.outcome.final_url,
+                "suggested_url": result.outcome.suggested_url,
+                "redirects": [{"status": code, "url": url} for code, url in result.outcome.redirects],
+                "checked_at": result.checked_at.isoformat(),
+                "cached": result.cached,
+                "locations": [_location_data(location, report.root) for location in result.locations],
+                "pages": [{"path": page.path, "line": page.line} for page in result.pages],
+            }
+            for result in report.results
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_FIELDS = [
+    "status",
+    "url",
+    "file",
+    "line",
+    "column",
+    "field",
+    "name",
+    "reason",
+    "code",
+    "final_url",
+    "suggested_url",
+    "checked_at",
+    "cached",
+    "pages",
+]
+
+
+def csv_report(report: LinkReport) -> str:
+    """One row per result and place it is written (a template link: one row, no file)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for result in report.results:
+        places: list[Location | None] = [*result.locations] or [None]
+        for location in places:
+            where = _location_data(location, report.root) if location else {}
+            writer.writerow(
+                {
+                    "status": result.status.value,
+                    "url": result.url,
+                    "file": where.get("file", ""),
+                    "line": where.get("line") or "",
+                    "column": where.get("column") or "",
+                    "field": where.get("field", ""),
+                    "name": where.get("name", ""),
+                    "reason": result.outcome.reason,
+                    "code": result.outcome.code or "",
+                    "final_url": result.outcome.final_url or "",
+                    "suggested_url": result.outcome.suggested_url or "",
+                    "checked_at": result.checked_at.isoformat(),
+                    "cached": "yes" if result.cached else "no",
+                    "pages": " ".join(dict.fromkeys(page.path for page in result.pages)),
+                }
+            )
+    return buffer.getvalue()
+
+
+REPORT_FILES = {
+    "links.md": markdown_report,
+    "links.html": html_report,
+    "links.json": json_report,
+    "links.csv": csv_report,
+}
+
+
+def write_reports(report: LinkReport, folder: Path) -> list[Path]:
+    """Write every report format into ``folder``; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, render in REPORT_FILES.items():
+        path = folder / name
+        path.write_text(render(report), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,1 @@
+"""Tools for content editors: scaffold a new service file, format catalogue files."""

@@ -1,0 +1,53 @@
+"""The whole catalogue as one plain JSON document (``palvelut.json``).
+
+Every field is kept as the editor wrote it (Markdown sections stay Markdown),
+with what the site adds: each service's page address, whether it has ended and
+the Statistics Finland codes of the municipalities it serves.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from generator.export.paths import CATALOGUE_JSON, site_path
+from generator.export.site_urls import SiteUrls
+from generator.model.catalogue import Catalogue, Service
+
+#: Bumped when a field is renamed or removed (adding fields keeps the version).
+FORMAT_VERSION = 1
+
+Status = Literal["active", "ended"]
+
+
+def status(service: Service, today: date) -> Status:
+    """``ended`` once the service's ``validity.until`` has passed, else ``active``."""
+    return "ended" if service.has_ended(today) else "active"
+
+
+def service_record(service: Service, url: str, today: date) -> dict[str, Any]:
+    """One service: its id, address and status, then its fields as written."""
+    record: dict[str, Any] = {"id": service.id, "url": url, "status": status(service, today)}
+    record.update(service.entry.model_dump(mode="json", exclude_none=True))
+    record["municipality_codes"] = [m.code for m in service.municipalities]
+    return record
+
+
+def catalogue_record(catalogue: Catalogue, urls: SiteUrls, today: date) -> dict[str, Any]:
+    """The whole catalogue: region, licence, vocabularies and every service (ended ones too)."""
+    region = catalogue.region
+    here = site_path(CATALOGUE_JSON)
+    return {
+        "format_version": FORMAT_VERSION,
+        "region": {
+            "id": region.id,
+            "name": region.name,
+            "municipalities": [m.model_dump(mode="json", exclude_none=True) for m in region.municipalities],
+        },
+        "licence": region.data_licence.model_dump(mode="json"),
+        "site": urls.home(here),
+        "themes": [t.model_dump(mode="json") for t in catalogue.themes],
+        "providers": [p.model_dump(mode="json", exclude_none=True) for p in catalogue.providers.values()],
+        "further_reading": [r.model_dump(mode="json", exclude_none=True) for r in catalogue.further_reading],
+        "services": [service_record(s, urls.service(s, here), today) for s in catalogue.services],
+    }

@@ -1,0 +1,130 @@
+"""Printing: a service page as a clean card, and the whole tray by theme.
+
+PDFs of both are kept in ``test-artifacts/print/`` for people to look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.a11y import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+SERVICE = "/palvelut/kuntouttava-tyotoiminta/"
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def save_pdf(page: Page, name: str) -> bytes:
+    pdf = page.pdf(format="A4", print_background=True)
+    target = ARTIFACTS / "print" / f"{name}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
+    return pdf
+
+
+def after_content(page: Page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(
+        selector, "links => links.map(a => getComputedStyle(a, '::after').content)"
+    )
+
+
+def test_service_page_prints_as_a_clean_card(page: Page, site_url: str) -> None:
+    page.goto(site_url + SERVICE)
+    page.emulate_media(media="print")
+    for chrome in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".tarjotin-header-search",
+        ".md-skip",
+    ):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator("h1")).to_have_text("Kuntouttava työtoiminta")
+    expect(page.locator(".tarjotin-lead")).to_be_visible()
+    expect(page.locator(".tarjotin-facts")).to_be_visible()
+
+    # Material's instant navigation makes internal links absolute too: they print their address.
+    written_out = ".md-content a[href^='http']:not(.tarjotin-contact a):not(.tarjotin-chip)"
+    external = page.locator(written_out)
+    assert external.count() > 0
+    hrefs = [external.nth(i).get_attribute("href") for i in range(external.count())]
+    assert after_content(page, written_out) == [f'" ({href})"' for href in hrefs]
+    assert set(after_content(page, ".tarjotin-chip")) == {"none"}, "internal links print no address"
+
+    pdf = save_pdf(page, "service")
+    assert 1 <= pdf_pages(pdf) <= 2, "a service fits on one or two A4 pages"
+
+
+def test_screen_styles_are_untouched(page: Page, site_url: str) -> None:
+    page.goto(site_url + SERVICE)
+    expect(page.locator(".md-header")).to_be_visible()
+    assert set(after_content(page, ".md-content a[href^='http']")) <= {"none", "normal"}
+
+
+def test_whole_tray_lists_every_current_service_under_each_of_its_themes(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/teemat/")
+    page.locator(".md-content").get_by_role("link", name="koko palvelutarjotin tulostettavana").click()
+    page.wait_for_url("**/tulosta/")
+    tray = page.eval_on_selector_all(
+        ".tarjotin-tray-theme",
+        "sections => sections.map(s => [s.querySelector('h2').textContent.trim(),"
+        " [...s.querySelectorAll('.tarjotin-tray-service h3')].map(h => h.textContent.trim())])",
+    )
+    expected = []
+    page.goto(f"{site_url}/teemat/")
+    theme_links = page.eval_on_selector_all(
+        ".md-content li strong a", "links => links.map(a => [a.textContent.trim(), a.href])"
+    )
+    for theme, href in theme_links:
+        page.goto(href)
+        cards = page.eval_on_selector_all(".tarjotin-card h2", "hs => hs.map(h => h.textContent.trim())")
+        if cards:
+            expected.append([theme, cards])
+    page.goto(f"{site_url}/palvelut/")
+    current = page.eval_on_selector_all(".tarjotin-card h2", "hs => hs.map(h => h.textContent.trim())")
+    unthemed = page.eval_on_selector_all(
+        ".tarjotin-card[data-themes='']", "cards => cards.map(c => c.querySelector('h2').textContent.trim())"
+    )
+    if unthemed:
+        expected.append(["Muut palvelut", unthemed])
+    assert len(expected) >= 6
+    assert tray == expected
+    printed = {name for _, names in tray for name in names}
+    assert printed == set(current), "every current service is printed, ended ones are not"
+
+
+def test_whole_tray_prints_each_theme_on_new_pages(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+    page.locator(".md-content").get_by_role("link", name="Koko palvelutarjotin tulostettavana").click()
+    page.wait_for_url("**/tulosta/")
+    page.emulate_media(media="print")
+    breaks = page.eval_on_selector_all(
+        ".tarjotin-tray-theme", "sections => sections.map(s => getComputedStyle(s).breakBefore)"
+    )
+    assert breaks and set(breaks) == {"page"}
+    expect(page.locator(".tarjotin-print-button")).to_be_hidden()
+    pdf = save_pdf(page, "whole-tray")
+    assert pdf_pages(pdf) > len(breaks)
+
+
+def test_print_button_opens_the_print_dialog(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/tulosta/")
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    page.get_by_role("button", name="Tulosta").click()
+    assert page.evaluate("window.__printed") is True
+
+
+def test_whole_tray_is_not_in_the_search_index(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/haku/?q=kuntoutus")
+    page.locator(".pagefind-ui__result-link").first.wait_for()
+    while page.locator(".pagefind-ui__button").count():
+        page.locator(".pagefind-ui__button").click()
+    hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.href)")
+    assert hrefs and not [h for h in hrefs if "/tulosta/" in h]

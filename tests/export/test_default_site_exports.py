@@ -1,0 +1,82 @@
+"""The default site's build writes the exports, links them from "Avoin data" and marks up its pages."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from generator.export import paths
+from generator.model.catalogue import Catalogue
+from tests.export.conftest import PROJECT, hsds_schema, json_ld_of
+
+
+def _hrefs(html: str) -> list[str]:
+    return re.findall(r'href="([^"]+)"', html)
+
+
+def _resolve(site: Path, page: str, href: str) -> Path:
+    """The file a relative href on ``page`` (a path from the site root) points at."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    path = site / target
+    return path / "index.html" if href.endswith("/") else path
+
+
+def test_the_open_data_page_links_every_file_and_names_the_licence(default_site: Path) -> None:
+    page = "avoin-data/index.html"
+    html = (default_site / page).read_text(encoding="utf-8")
+    hrefs = _hrefs(html)
+    for name in paths.ALL_FILES:
+        assert name in hrefs, name
+        assert _resolve(default_site, page, name).is_file(), name
+    region = yaml.safe_load((PROJECT / "catalogue" / "region.yml").read_text(encoding="utf-8"))
+    licence = region["data_licence"]
+    assert f'<a href="{licence["url"]}">{licence["title"]}</a>' in html
+    home = (default_site / "index.html").read_text(encoding="utf-8")
+    assert "avoin-data/" in _hrefs(home), "the page is in the navigation"
+
+
+def test_the_built_hsds_files_validate(default_site: Path) -> None:
+    folder = default_site / paths.EXPORT_DIR
+    for name, schema in (
+        (paths.HSDS_SERVICES, "service.json"),
+        (paths.HSDS_ORGANIZATIONS, "organization.json"),
+    ):
+        page = json.loads((folder / name).read_text(encoding="utf-8"))
+        validator = jsonschema.Draft202012Validator(hsds_schema(schema))
+        assert page["contents"], name
+        assert [e.message for r in page["contents"] for e in validator.iter_errors(r)] == [], name
+
+
+def test_every_service_page_has_json_ld_and_every_page_the_feed(
+    default_site: Path, default_catalogue: Catalogue
+) -> None:
+    for service in default_catalogue.services:
+        page = f"palvelut/{service.id}/index.html"
+        [data] = json_ld_of(default_site / page)
+        assert (data["@type"], data["identifier"], data["name"]) == (
+            "GovernmentService",
+            service.id,
+            service.name,
+        )
+        html = (default_site / page).read_text(encoding="utf-8")
+        [feed] = re.findall(r'<link rel="alternate" type="application/rss\+xml"[^>]* href="([^"]+)"', html)
+        assert _resolve(default_site, page, feed) == default_site / paths.EXPORT_DIR / paths.FEED
+        assert (default_site / paths.EXPORT_DIR / paths.FEED).is_file()
+
+
+def test_the_colours_come_from_region_yml(default_site: Path) -> None:
+    colors = yaml.safe_load((PROJECT / "catalogue" / "region.yml").read_text(encoding="utf-8"))["site"][
+        "colors"
+    ]
+    css = (default_site / "assets" / "stylesheets" / "tarjotin-region.css").read_text(encoding="utf-8")
+    assert f"--tarjotin-region-primary: {colors['primary']};" in css
+    assert f"--tarjotin-region-link: {colors['link']};" in css
+    assert 'href="assets/stylesheets/tarjotin-region.css"' in (default_site / "index.html").read_text("utf-8")
+    shared = (PROJECT / "docs" / "assets" / "stylesheets" / "tarjotin.css").read_text(encoding="utf-8")
+    for value in colors.values():
+        assert value not in shared, f"{value} is the region's colour: it belongs in region.yml"
