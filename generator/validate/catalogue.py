@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 from generator.load.layout import CatalogueLayout
-from generator.load.yaml_source import FieldPath, YamlDocument, read_yaml
+from generator.load.yaml_source import FieldPath, YamlDocument
 from generator.model.catalogue import Catalogue, Service
 from generator.model.entries import (
     SLUG_PATTERN,
@@ -28,24 +27,10 @@ from generator.model.entries import (
     ThemesFile,
 )
 from generator.problems import CatalogueError, Problems, Severity, did_you_mean
-from generator.validate.fields import check_fields
+from generator.validate.fields import Checked, read_checked
 from generator.validate.professional import assemble, check_references, read_professional
 
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass
-class _Checked(Generic[M]):
-    document: YamlDocument
-    model: M
-
-
-def _read(path: Path, model: type[M], problems: Problems) -> _Checked[M] | None:
-    document = read_yaml(path, problems)
-    if document is None:
-        return None
-    checked = check_fields(document, model, problems)
-    return _Checked(document, checked) if checked is not None else None
 
 
 class _References:
@@ -114,16 +99,18 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         if not required.is_file():
             problems.add(required, "the file is missing", suggestion="every catalogue needs it")
 
-    region = _read(layout.region, RegionFile, problems) if layout.region.is_file() else None
-    themes = _read(layout.themes, ThemesFile, problems) if layout.themes.is_file() else None
-    providers = _read(layout.providers, ProvidersFile, problems) if layout.providers.is_file() else None
+    region = read_checked(layout.region, RegionFile, problems) if layout.region.is_file() else None
+    themes = read_checked(layout.themes, ThemesFile, problems) if layout.themes.is_file() else None
+    providers = (
+        read_checked(layout.providers, ProvidersFile, problems) if layout.providers.is_file() else None
+    )
     further = (
-        _read(layout.further_reading, FurtherReadingFile, problems)
+        read_checked(layout.further_reading, FurtherReadingFile, problems)
         if layout.further_reading.is_file()
         else None
     )
 
-    services: list[tuple[str, _Checked[ServiceEntry]]] = []
+    services: list[tuple[str, Checked[ServiceEntry]]] = []
     for path in layout.service_files():
         if path.suffix != ".yml":
             problems.add(
@@ -139,7 +126,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
                 suggestion="use lowercase letters a–z, digits and hyphens, e.g. kuntouttava-tyotoiminta.yml",
             )
             continue
-        checked = _read(path, ServiceEntry, problems)
+        checked = read_checked(path, ServiceEntry, problems)
         if checked is not None:
             services.append((path.stem, checked))
     if not layout.service_files():

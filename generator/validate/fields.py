@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.load.yaml_source import FieldPath, YamlDocument
+from generator.load.yaml_source import FieldPath, YamlDocument, read_yaml
 from generator.problems import Problems, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
@@ -130,3 +132,25 @@ def check_fields(document: YamlDocument, model: type[M], problems: Problems) -> 
                 suggestion=suggestion,
             )
         return None
+
+
+@dataclass
+class Checked(Generic[M]):
+    """A file that passed its model: the document (for positions) and the model."""
+
+    document: YamlDocument
+    model: M
+
+    @property
+    def id(self) -> str:
+        """The entry's id: its file name without ``.yml``."""
+        return self.document.path.stem
+
+
+def read_checked(path: Path, model: type[M], problems: Problems) -> Checked[M] | None:
+    """Read ``path`` and check it against ``model``; ``None`` (and problems) if either fails."""
+    document = read_yaml(path, problems)
+    if document is None:
+        return None
+    checked = check_fields(document, model, problems)
+    return Checked(document, checked) if checked is not None else None

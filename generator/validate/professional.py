@@ -11,12 +11,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 from generator.load.layout import CatalogueLayout, entry_files
-from generator.load.yaml_source import FieldPath, YamlDocument, read_yaml
+from generator.load.yaml_source import FieldPath, YamlDocument
 from generator.model.catalogue import (
     Case,
     Checklist,
@@ -34,7 +34,7 @@ from generator.model.professional import (
     WorkAbilityScoreFile,
 )
 from generator.problems import Problems
-from generator.validate.fields import check_fields
+from generator.validate.fields import Checked, read_checked
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,33 +47,18 @@ WORK_ABILITY_FILE = "work-ability-score.yml"
 
 
 @dataclass
-class _Entry(Generic[M]):
-    id: str
-    document: YamlDocument
-    model: M
-
-
-@dataclass
 class ProfessionalFiles:
     """The checked files, before references are resolved."""
 
-    paths: list[_Entry[PathFile]] = field(default_factory=list)
-    cases: list[_Entry[CaseFile]] = field(default_factory=list)
-    checklists: list[_Entry[ChecklistFile]] = field(default_factory=list)
-    glossary: _Entry[GlossaryFile] | None = None
-    participation: _Entry[ParticipationFile] | None = None
-    work_ability: _Entry[WorkAbilityScoreFile] | None = None
+    paths: list[Checked[PathFile]] = field(default_factory=list)
+    cases: list[Checked[CaseFile]] = field(default_factory=list)
+    checklists: list[Checked[ChecklistFile]] = field(default_factory=list)
+    glossary: Checked[GlossaryFile] | None = None
+    participation: Checked[ParticipationFile] | None = None
+    work_ability: Checked[WorkAbilityScoreFile] | None = None
 
 
-def _read(path: Path, model: type[M], problems: Problems) -> _Entry[M] | None:
-    document = read_yaml(path, problems)
-    if document is None:
-        return None
-    checked = check_fields(document, model, problems)
-    return _Entry(path.stem, document, checked) if checked is not None else None
-
-
-def _read_folder(folder: Path, model: type[M], problems: Problems) -> list[_Entry[M]]:
+def _read_folder(folder: Path, model: type[M], problems: Problems) -> list[Checked[M]]:
     entries = []
     for path in entry_files(folder):
         if path.suffix != ".yml" or not re.match(SLUG_PATTERN, path.stem):
@@ -83,7 +68,7 @@ def _read_folder(folder: Path, model: type[M], problems: Problems) -> list[_Entr
                 suggestion="use lowercase letters a–z, digits and hyphens, ending in .yml",
             )
             continue
-        entry = _read(path, model, problems)
+        entry = read_checked(path, model, problems)
         if entry is not None:
             entries.append(entry)
     return entries
@@ -104,7 +89,7 @@ def read_professional(layout: CatalogueLayout, problems: Problems) -> Profession
         (WORK_ABILITY_FILE, WorkAbilityScoreFile, "work_ability"),
     ):
         if (root / name).is_file():
-            setattr(files, attribute, _read(root / name, model, problems))
+            setattr(files, attribute, read_checked(root / name, model, problems))
     return files
 
 

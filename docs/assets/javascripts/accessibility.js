@@ -171,11 +171,5 @@
     if (input) syncExpanded(input);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.tarjotin.onEveryPage(init);
 })();

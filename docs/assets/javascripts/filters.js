@@ -114,11 +114,5 @@
     apply(form, cards, count, empty);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.tarjotin.onEveryPage(init);
 })();

@@ -18,16 +18,6 @@
     return (value || "").split(/\s+/).filter(Boolean);
   }
 
-  function onEveryPage(init) {
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(init);
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", init);
-    } else {
-      init();
-    }
-  }
-
   /* --- the referral table ------------------------------------------------ */
 
   function initTable() {
@@ -147,7 +137,7 @@
     });
   }
 
-  onEveryPage(function () {
+  window.tarjotin.onEveryPage(function () {
     initTable();
     initChecklist();
     initScore();
