@@ -20,6 +20,14 @@ from generator.model.entries import (
     ServiceEntry,
     ThemesFile,
 )
+from generator.model.professional import (
+    CaseFile,
+    ChecklistFile,
+    GlossaryFile,
+    ParticipationFile,
+    PathFile,
+    WorkAbilityScoreFile,
+)
 
 #: File name of each schema → the model it describes.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -28,6 +36,12 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "themes.schema.json": ThemesFile,
     "providers.schema.json": ProvidersFile,
     "further-reading.schema.json": FurtherReadingFile,
+    "path.schema.json": PathFile,
+    "case.schema.json": CaseFile,
+    "checklist.schema.json": ChecklistFile,
+    "work-ability-score.schema.json": WorkAbilityScoreFile,
+    "participation.schema.json": ParticipationFile,
+    "glossary.schema.json": GlossaryFile,
 }
 
 

@@ -86,6 +86,11 @@ class RenderOptions:
     site_url: str = ""
 
 
+def _depth(source: str) -> int:
+    """How many folders deep a page's source is: ``palvelut/x.md`` → 1."""
+    return source.count("/")
+
+
 def served_path(source: str) -> str:
     """Where a page's source is served with directory URLs: ``a/b.md`` → ``a/b/``."""
     if not source.endswith(".md"):
@@ -186,12 +191,16 @@ class Renderer:
     # --- rendering ---------------------------------------------------------------------
 
     def _render(self, template: str, path: str, **context: Any) -> str:
-        def link(target: str) -> Markup:
-            """A Markdown link target: the other page's source path, relative to this one.
+        up = "../" * _depth(path)
 
-            The engine turns it into the right URL and validates it.
+        def link(target: str) -> Markup:
+            """A Markdown link target: the other page's source path, from this one.
+
+            Always up to the docs root and down again (``../palvelut/x.md`` even beside
+            it), so a link depends only on how deep the page is: listings in different
+            folders can share rendered cards. The engine resolves and validates it.
             """
-            return Markup(posixpath.relpath(target, posixpath.dirname(path) or "."))
+            return Markup(up + target)
 
         def url(target: str) -> Markup:
             """An href for the templates' own HTML, where the engine rewrites nothing."""
@@ -303,15 +312,13 @@ class Renderer:
         return pages
 
     def _cached_card(self, page_path: str, service: Service, heading: str, card: Any) -> Markup:
-        """A service's card, rendered once for all listing pages in the same folder.
+        """A service's card, rendered once for all listing pages at the same depth.
 
-        A region-wide service is listed on every municipality page; rendering its card
-        for each one made the listings most of the generator's time. Links in a card
-        depend only on the page's folder (``link``) and served folder (``url``), so
-        pages that share both share the card.
+        A region-wide service is listed on every municipality and theme page; rendering
+        its card for each one made the listings most of the generator's time. A card's
+        only links come from ``link``, which depends on the page's depth alone.
         """
-        served = served_path(page_path).rstrip("/")
-        key = (posixpath.dirname(page_path), posixpath.dirname(served), service.id, heading)
+        key = (_depth(page_path), service.id, heading)
         if key not in self._cards:
             self._cards[key] = card(service, heading)
         return self._cards[key]

@@ -9,13 +9,14 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from generator.model import entries
+from generator.model import entries, professional
 from generator.model.schemas import SCHEMAS, schema_for
 
 #: English docstrings of the models: they must never reach an editor's tooltip.
 DOCSTRINGS = {
     inspect.cleandoc(model.__doc__)
-    for model in vars(entries).values()
+    for module in (entries, professional)
+    for model in vars(module).values()
     if isinstance(model, type) and issubclass(model, BaseModel) and model.__doc__
 }
 

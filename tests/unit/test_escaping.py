@@ -38,6 +38,9 @@ def test_attribute_values() -> None:
 
 def test_markdown_join_escapes_each_item() -> None:
     assert escaping.join(["Päijät-Sote", "*x*"], ", ") == r"Päijät\-Sote, \*x\*"
+    # Items already escaped are not escaped twice.
+    assert escaping.join([escaping.text("a-b"), "c-d"], " · ") == r"a\-b · c\-d"
+    assert escaping.attr_join([escaping.attr("<a>"), "<b>"]) == "&lt;a&gt; &lt;b&gt;"
 
 
 def test_link_targets_keep_their_characters() -> None:

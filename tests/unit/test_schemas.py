@@ -23,6 +23,12 @@ FILES = {
     "providers.schema.json": [CATALOGUE / "providers.yml"],
     "further-reading.schema.json": [CATALOGUE / "further-reading.yml"],
     "service.schema.json": sorted((CATALOGUE / "services").glob("*.yml")),
+    "path.schema.json": sorted((CATALOGUE / "professional" / "paths").glob("*.yml")),
+    "case.schema.json": sorted((CATALOGUE / "professional" / "cases").glob("*.yml")),
+    "checklist.schema.json": sorted((CATALOGUE / "professional" / "checklists").glob("*.yml")),
+    "work-ability-score.schema.json": [CATALOGUE / "professional" / "work-ability-score.yml"],
+    "participation.schema.json": [CATALOGUE / "professional" / "participation.yml"],
+    "glossary.schema.json": [CATALOGUE / "professional" / "glossary.yml"],
 }
 
 
@@ -50,7 +56,8 @@ def test_shipped_files_satisfy_their_schema(name: str) -> None:
     assert FILES[name], name
     for path in FILES[name]:
         text = path.read_text(encoding="utf-8")
-        relative = Path("..") / ".." if path.parent.name == "services" else Path("..")
+        depth = len(path.relative_to(CATALOGUE).parts)  # services/x.yml → 2: ../../schemas
+        relative = Path(*[".."] * depth)
         first_line = text.splitlines()[0]
         assert first_line == f"# yaml-language-server: $schema={relative.as_posix()}/schemas/{name}", path
         errors = [e.message for e in validator.iter_errors(_as_json(yaml.safe_load(text)))]
