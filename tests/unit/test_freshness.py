@@ -221,7 +221,8 @@ def test_ended_services_leave_listings_and_keep_a_page_with_pointers(mini_catalo
     eka = rendered["palvelut/eka.md"]
     assert '!!! warning "Palvelu on päättynyt"' in eka
     assert "se oli saatavilla 14.6.2025 asti. Katso myös liittyvät palvelut sivun lopussa." in eka
-    assert "[teemoittain](../teemat/index.md)" in eka and "[kaikkien palvelujen listasta](../palvelut/index.md)" in eka
+    assert "[teemoittain](../teemat/index.md)" in eka
+    assert "[kaikkien palvelujen listasta](../palvelut/index.md)" in eka
     assert "## Liittyvät palvelut\n\n- [Toka palvelu](../palvelut/toka.md)" in eka
     assert "data-pagefind-body" not in eka  # left out of search
     assert "data-pagefind-body" in rendered["palvelut/toka.md"]
