@@ -140,7 +140,7 @@ class Renderer:
     def __init__(self, catalogue: Catalogue, options: RenderOptions) -> None:
         self.catalogue = catalogue
         self.options = options
-        self._cards: dict[tuple[str, str, str, str], Markup] = {}
+        self._cards: dict[tuple[int, str, str], Markup] = {}
         self.env = Environment(
             loader=ChoiceLoader(
                 [
