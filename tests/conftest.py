@@ -27,23 +27,10 @@ def mini_catalogue(mini_project: Path) -> Path:
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default Päijät-Häme site, built once per test session with `tarjotin build`."""
-    from click.testing import CliRunner
-
-    from generator.cli import main
+    from tests.helpers import tarjotin_build
 
     site = tmp_path_factory.mktemp("default") / "site"
-    result = CliRunner().invoke(
-        main,
-        [
-            "build",
-            "-f",
-            str(PROJECT / "mkdocs.yml"),
-            "--catalogue",
-            str(PROJECT / "catalogue"),
-            "--site-dir",
-            str(site),
-        ],
-    )
+    result = tarjotin_build(PROJECT, site)
     assert result.exit_code == 0, result.output
     return site
 

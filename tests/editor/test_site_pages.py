@@ -7,13 +7,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.model.schemas import SCHEMAS, schema_for
 from generator.render.field_reference import FIELD_REFERENCE_PAGE, field_reference, inline_code
 from generator.render.pages import render_pages
 from generator.validate.catalogue import require_catalogue
+from tests.helpers import tarjotin_build
 
 REPO = "https://github.com/esimerkki/palvelut"
 
@@ -48,18 +47,7 @@ def links_of(html: str) -> dict[str, str]:
 
 
 def build(project: Path, site: Path) -> None:
-    result = CliRunner().invoke(
-        main,
-        [
-            "build",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "--catalogue",
-            str(project / "catalogue"),
-            "--site-dir",
-            str(site),
-        ],
-    )
+    result = tarjotin_build(project, site)
     assert result.exit_code == 0, result.output
 
 

@@ -6,25 +6,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
+from tests.helpers import tarjotin_build
 
 
 def build(project: Path, site: Path, *extra: str) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        main,
-        [
-            "build",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "--catalogue",
-            str(project / "catalogue"),
-            "--site-dir",
-            str(site),
-            *extra,
-        ],
-    )
+    result = tarjotin_build(project, site, *extra)
     return result.exit_code, result.output
 
 
