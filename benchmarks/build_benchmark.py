@@ -32,12 +32,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,8 @@ sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_catalogue import write_catalogue  # noqa: E402
+
+from generator.check.server import serve_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 #: The query typed on the search page; common in the synthetic texts, as a first query would be.
@@ -228,28 +229,22 @@ def search_payload(site: Path, query: str = QUERY) -> dict[str, Any]:
     """What Chromium downloads from /pagefind/ between opening the search page and the first results."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     bodies: dict[str, bytes] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            page = browser.new_page()
+    with serve_site(site, _Quiet) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
 
-            def take(response: Any) -> None:
-                path = response.url.split(str(server.server_port), 1)[-1]
-                if path.startswith("/pagefind/") and response.ok:
-                    bodies[path] = response.body()
+        def take(response: Any) -> None:
+            path = "/" + response.url[len(base_url) :]
+            if path.startswith("/pagefind/") and response.ok:
+                bodies[path] = response.body()
 
-            page.on("response", take)
-            page.goto(f"http://127.0.0.1:{server.server_port}/haku/?q={query}")
-            page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
-            page.wait_for_load_state("networkidle")
-            results = page.locator(".pagefind-ui__result").count()
-            browser.close()
-    finally:
-        server.shutdown()
+        page.on("response", take)
+        page.goto(f"{base_url}haku/?q={query}")
+        page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        results = page.locator(".pagefind-ui__result").count()
+        browser.close()
     files = {path: (len(body), min(len(body), len(gzip.compress(body, 6)))) for path, body in bodies.items()}
     return {
         "query": query,

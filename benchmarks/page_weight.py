@@ -32,12 +32,13 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from generator.check.server import serve_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Request
@@ -105,14 +106,8 @@ class _BytesFile:
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve ``site`` with gzip on a free port of 127.0.0.1; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_site(site, GzipHandler) as url:
+        yield url.rstrip("/")
 
 
 @dataclass

@@ -41,13 +41,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from generator.check.server import serve_site
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -167,25 +168,6 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-class Server:
-    def __init__(self, directory: Path) -> None:
-        handler = functools.partial(_Handler, directory=str(directory))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 # --------------------------------------------------------------------------- measuring
@@ -362,11 +344,11 @@ async def measure(sites: dict[str, Path]) -> dict[str, Any]:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for engine, site in sites.items():
-                with Server(site) as server:
+                with serve_site(site, _Handler) as url:
                     if engine == "pagefind":
-                        results[engine] = await pagefind_session(browser, server.url)
+                        results[engine] = await pagefind_session(browser, url.rstrip("/"))
                     else:
-                        results[engine] = await lunr_session(browser, server.url, engine)
+                        results[engine] = await lunr_session(browser, url.rstrip("/"), engine)
         finally:
             await browser.close()
     return results

@@ -1,4 +1,5 @@
-"""Serve a built site on 127.0.0.1 while its links are checked."""
+"""Serve a built site on 127.0.0.1: for the link check, and for the tests and
+benchmarks that open it in a browser."""
 
 from __future__ import annotations
 
@@ -35,13 +36,17 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_site(site_dir: Path) -> Iterator[str]:
+def serve_site(site_dir: Path, handler_class: type[SimpleHTTPRequestHandler] = _SiteHandler) -> Iterator[str]:
     """Serve ``site_dir`` on a free port of 127.0.0.1 in a background thread.
+
+    Args:
+        site_dir: The built site.
+        handler_class: How requests are answered (e.g. with gzip, for weighing pages).
 
     Yields:
         The site's root URL, e.g. ``http://127.0.0.1:41234/``.
     """
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="tarjotin-links-site", daemon=True)
     thread.start()

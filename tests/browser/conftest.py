@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.check.server import serve_site
 
 CHROMIUM = "/usr/bin/chromium"
 #: As root and on a closed network Chromium needs these (see the machine notes).
@@ -24,22 +23,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(default_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(default_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_site(default_site) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture(scope="session")
