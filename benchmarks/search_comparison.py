@@ -18,8 +18,9 @@ It builds the default site into temporary folders:
 
 Each build is served on 127.0.0.1 and driven in Debian's Chromium through
 Playwright. Rankings: Pagefind through its JS API (``pagefind.js`` ``search()``),
-cross-checked against its UI on ``/haku/``; lunr through Material's real header
-search UI (so Material's query rewriting, e.g. trailing wildcards, applies).
+cross-checked against the search page ``/haku/`` (the site's own UI, ``search.js``);
+lunr through Material's real header search UI (so Material's query rewriting, e.g.
+trailing wildcards, applies).
 Payload: every response body from loading the home page through the first
 results (deduplicated by URL, as a browser cache would), raw and gzip -6.
 
@@ -254,8 +255,8 @@ async def stable_hrefs(page: Any, script: str, *, settle: float = 1.0, timeout: 
     return last or []
 
 
-PAGEFIND_UI_HREFS = """() => [...document.querySelectorAll('li.pagefind-ui__result')]
-  .map(li => li.querySelector('a.pagefind-ui__result-link')?.href).filter(Boolean)"""
+PAGEFIND_UI_HREFS = """() => [...document.querySelectorAll('.tarjotin-search__title a')]
+  .map(a => a.href).filter(Boolean)"""
 MATERIAL_HREFS = """() => [...document.querySelectorAll('.md-search-result__item')]
   .map(li => li.querySelector('a.md-search-result__link')?.href).filter(Boolean)"""
 PAGEFIND_API = """async ([q, n]) => {
@@ -284,7 +285,7 @@ async def pagefind_session(browser: Any, base: str) -> dict[str, Any]:
             await page.keyboard.press("Enter")
             await page.wait_for_url("**/haku/?q=*")
         else:
-            box = page.locator(".pagefind-ui__search-input")
+            box = page.locator("#tarjotin-search-q")
             await box.fill("")
             await box.type(query, delay=40)
         hrefs = await stable_hrefs(page, PAGEFIND_UI_HREFS)
@@ -471,7 +472,7 @@ def report(
             for q, _ in QUERIES
         )
         lines.append(
-            f"\nPagefind UI on /haku/ gives the same top 5 as the JS API: {'yes' if agree else 'NO'}"
+            f"\nThe search page /haku/ gives the same top 5 as the JS API: {'yes' if agree else 'NO'}"
         )
         if not agree:
             for q, _ in QUERIES:

@@ -35,7 +35,8 @@ PAGE_TYPES = {
 
 
 def wait_for_results(page: Page) -> None:
-    page.locator(".pagefind-ui__result-link").first.wait_for()
+    """Until the status line reports the search (it changes once results are shown)."""
+    expect(page.locator(".tarjotin-search").get_by_role("status")).to_contain_text("löytyi")
 
 
 def test_every_page_at_phone_width_has_no_violations(
@@ -89,16 +90,21 @@ def test_listing_with_no_matches_has_no_violations(page: Page, site_url: str) ->
     assert describe(axe_violations(page)) == []
 
 
-def test_search_with_results_and_filter_panel_has_no_violations(page: Page, site_url: str) -> None:
+def test_search_with_results_and_theme_filter_has_no_violations(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/haku/")
-    page.locator(".pagefind-ui__search-input").fill("kuntoutus")
+    page.locator(".md-content").get_by_role("searchbox", name="Hae palvelua").fill("palvelu")
     wait_for_results(page)
+    more = page.get_by_role("button", name="Näytä lisää tuloksia")
+    expect(more).to_be_visible()
     assert describe(axe_violations(page)) == []
-    block = page.locator("details.pagefind-ui__filter-block").first
-    if block.get_attribute("open") is None:
-        block.locator("summary").click()
-    page.locator(".pagefind-ui__filter-label").first.click()
-    wait_for_results(page)
+    page.get_by_role("group", name="Rajaa teeman mukaan").get_by_role("checkbox").first.check()
+    expect(page.locator(".tarjotin-search").get_by_role("status")).to_contain_text("rajaus:")
+    assert describe(axe_violations(page)) == []
+
+
+def test_search_with_no_results_has_no_violations(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/haku/?q=xyzzyq")
+    expect(page.locator(".tarjotin-search").get_by_role("status")).to_contain_text("ei löytynyt")
     assert describe(axe_violations(page)) == []
 
 

@@ -129,7 +129,7 @@ def test_header_search_and_its_results_by_keyboard(page: Page, site_url: str) ->
     page.keyboard.type("nuorille")
     page.keyboard.press("Enter")
     page.wait_for_url("**/haku/?q=nuorille")
-    page.locator(".pagefind-ui__result-link").first.wait_for()
+    expect(page.locator(".tarjotin-search").get_by_role("status")).to_contain_text("löytyi")
     for _ in range(20):
         page.keyboard.press("Tab")
         if (focused(page)["href"] or "").endswith("/palvelut/ohjaamo-lahti/"):

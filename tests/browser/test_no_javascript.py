@@ -79,6 +79,17 @@ def test_search_form_leads_to_a_page_with_other_ways_in(no_js: Page, site_url: s
         no_js.go_back()
 
 
+def test_search_page_form_submits_to_itself(no_js: Page, site_url: str) -> None:
+    no_js.goto(f"{site_url}/haku/")
+    form = no_js.locator(".md-content").get_by_role("search")
+    expect(form.get_by_role("group")).to_be_hidden()  # the theme filter needs JavaScript
+    form.get_by_role("searchbox", name="Hae palvelua").fill("nuorille")
+    form.get_by_role("button", name="Hae").click()
+    no_js.wait_for_url("**/haku/?q=nuorille")
+    expect(no_js.locator("noscript .tarjotin-noscript")).to_be_visible()
+    expect(no_js.locator(".tarjotin-search__error")).to_be_hidden()
+
+
 def test_navigation_and_footer_work_without_javascript(no_js: Page, site_url: str) -> None:
     no_js.goto(f"{site_url}/palvelut/kela/")
     nav = no_js.locator(".md-sidebar--primary")

@@ -59,9 +59,13 @@ def test_no_page_scrolls_sideways(phone: Page, site_url: str, default_site: Path
     assert too_wide == {}
 
 
+def wait_for_results(phone: Page) -> None:
+    expect(phone.locator(".tarjotin-search").get_by_role("status")).to_contain_text("löytyi")
+
+
 def test_search_results_do_not_scroll_sideways(phone: Page, site_url: str) -> None:
-    phone.goto(f"{site_url}/haku/?q=kuntoutus")
-    phone.locator(".pagefind-ui__result-link").first.wait_for()
+    phone.goto(f"{site_url}/haku/?q=palvelu")
+    wait_for_results(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
@@ -81,18 +85,16 @@ def test_touch_targets_are_at_least_44_px(phone: Page, site_url: str, path: str)
 
 
 def test_search_page_targets_are_at_least_44_px(phone: Page, site_url: str) -> None:
-    phone.goto(f"{site_url}/haku/?q=kuntoutus")
-    phone.locator(".pagefind-ui__result-link").first.wait_for()
-    summary = phone.locator("summary.pagefind-ui__filter-name").first
-    if phone.locator("details.pagefind-ui__filter-block").first.get_attribute("open") is None:
-        summary.click()
+    phone.goto(f"{site_url}/haku/?q=palvelu")  # more than ten results: "Näytä lisää" shows
+    wait_for_results(phone)
     small = []
     for selector in (
-        ".pagefind-ui__search-input",
-        ".pagefind-ui__search-clear",
-        "summary.pagefind-ui__filter-name",
-        ".pagefind-ui__filter-label",
-        ".pagefind-ui__button",
+        "#tarjotin-search-q",
+        ".tarjotin-search-form button",
+        ".tarjotin-search__filter label",
+        ".tarjotin-search__title a",
+        ".tarjotin-search__sections a",
+        ".tarjotin-search__more",
     ):
         sizes = box_sizes(phone, selector)
         assert sizes, f"nothing visible matches {selector}"

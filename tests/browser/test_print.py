@@ -123,8 +123,12 @@ def test_print_button_opens_the_print_dialog(page: Page, site_url: str) -> None:
 
 def test_whole_tray_is_not_in_the_search_index(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/haku/?q=kuntoutus")
-    page.locator(".pagefind-ui__result-link").first.wait_for()
-    while page.locator(".pagefind-ui__button").count():
-        page.locator(".pagefind-ui__button").click()
-    hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.href)")
+    expect(page.locator(".tarjotin-search").get_by_role("status")).to_contain_text("löytyi")
+    more = page.get_by_role("button", name="Näytä lisää tuloksia")
+    titles = page.locator(".tarjotin-search__title")
+    while more.is_visible():
+        shown = titles.count()
+        more.click()
+        expect(titles).not_to_have_count(shown)
+    hrefs = page.eval_on_selector_all(".tarjotin-search__results a", "links => links.map(a => a.href)")
     assert hrefs and not [h for h in hrefs if "/tulosta/" in h]

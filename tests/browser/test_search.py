@@ -1,22 +1,52 @@
-"""Finnish search through Pagefind in a real browser: inflected words find services."""
+"""The search page (/haku/) in a real browser: the site's own UI on Pagefind's JS API.
+
+Inflected Finnish words find services; the status line, the theme filter, "Näytä
+lisää tuloksia", the address (?q=) and the excerpts (only <mark> is HTML) are checked.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
+
+#: A common word that finds more than one page of results (10) in the default catalogue.
+MANY = "palvelu"
+#: Finds fewer than ten.
+FEW = "kuntoutus"
+
+
+def search_box(page: Page) -> Locator:
+    return page.locator(".md-content").get_by_role("searchbox", name="Hae palvelua")
+
+
+def results(page: Page) -> Locator:
+    """One heading link per result page (sub-results are not headings)."""
+    result_list = page.locator(".tarjotin-search").get_by_role("list").first
+    return result_list.get_by_role("heading").get_by_role("link")
+
+
+def status(page: Page) -> Locator:
+    return page.locator(".tarjotin-search").get_by_role("status")
+
+
+def found(page: Page) -> int:
+    """The number of results the status line reports, once the search has settled."""
+    expect(status(page)).to_contain_text("löytyi")
+    match = re.match(r"(\d+) palvelua? löytyi", status(page).inner_text())
+    assert match, status(page).inner_text()
+    return int(match.group(1))
 
 
 def top_results(page: Page, site_url: str, text: str, n: int = 3) -> list[str]:
     page.goto(f"{site_url}/haku/")
-    page.locator(".pagefind-ui__search-input").fill(text)
-    page.locator(".pagefind-ui__result-link").first.wait_for()
-    # One entry per result page: the first link of each result (the rest are sub-results).
-    hrefs = page.eval_on_selector_all(
-        "li.pagefind-ui__result",
-        "items => items.map(li => li.querySelector('a.pagefind-ui__result-link').getAttribute('href'))",
-    )
+    search_box(page).fill(text)
+    expect(status(page)).to_contain_text(f"haulla ”{text}”")
+    hrefs = [link.get_attribute("href") or "" for link in results(page).all()]
     return [href.rstrip("/").split("/")[-1] for href in hrefs[:n]]
 
 
@@ -39,6 +69,173 @@ def test_query_from_the_header_form(page: Page, site_url: str) -> None:
     page.get_by_role("searchbox", name="Hae palvelua").fill("kuntakokeilu")
     page.keyboard.press("Enter")
     page.wait_for_url("**/haku/?q=kuntakokeilu")
-    page.locator(".pagefind-ui__result-link").first.wait_for()
-    first = page.locator(".pagefind-ui__result-link").first.get_attribute("href") or ""
-    assert first.rstrip("/").endswith("kuntakokeilu")
+    expect(search_box(page)).to_have_value("kuntakokeilu")
+    expect(results(page).first).to_have_attribute("href", re.compile(r"/kuntakokeilu/$"))
+
+
+def test_typing_searches_and_puts_the_query_in_the_address(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/haku/")
+    expect(search_box(page)).to_be_focused()
+    page.keyboard.type("nuorille", delay=30)
+    expect(results(page).first).to_be_visible()
+    page.wait_for_url("**/haku/?q=nuorille")
+    search_box(page).fill("")
+    expect(results(page)).to_have_count(0)
+    expect(status(page)).to_have_text("")
+    page.wait_for_url(re.compile(r"/haku/$"))
+
+
+def test_status_line_reports_the_results(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/haku/?q={FEW}")
+    expect(status(page)).to_have_attribute("aria-live", "polite")
+    count = found(page)
+    expect(status(page)).to_have_text(f"{count} palvelua löytyi haulla ”{FEW}”")
+    expect(results(page)).to_have_count(count)
+
+
+def test_status_line_says_when_nothing_is_found_and_where_to_browse(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/haku/")
+    search_box(page).fill("xyzzyq")
+    expect(status(page)).to_have_text(
+        "Haulla ”xyzzyq” ei löytynyt palveluita. Kokeile toista sanaa tai selaa teemoittain."
+    )
+    expect(results(page)).to_have_count(0)
+    status(page).get_by_role("link", name="teemoittain").click()
+    page.wait_for_url("**/teemat/")
+
+
+def test_status_line_waits_until_typing_stops(page: Page, site_url: str) -> None:
+    """No announcement storm: one status change after the last key, none per word typed."""
+    page.goto(f"{site_url}/haku/")
+    page.evaluate(
+        """() => {
+            window.__statuses = [];
+            const status = document.querySelector('.tarjotin-search [role=status]');
+            new MutationObserver(() => window.__statuses.push(status.textContent))
+                .observe(status, {childList: true, subtree: true, characterData: true});
+        }"""
+    )
+    box = search_box(page)
+    box.press_sequentially("työttömän", delay=50)
+    page.wait_for_timeout(700)  # a pause: Pagefind searches (debounce 300 ms), the status waits
+    box.press_sequentially(" terveystarkastus", delay=50)
+    count = found(page)
+    page.wait_for_timeout(1500)
+    statuses = [s for s in page.evaluate("window.__statuses") if s]
+    services = "palvelu" if count == 1 else "palvelua"
+    assert statuses == [f"{count} {services} löytyi haulla ”työttömän terveystarkastus”"]
+
+
+def test_theme_filter_narrows_the_results(page: Page, site_url: str, default_catalogue: Any) -> None:
+    page.goto(f"{site_url}/haku/?q={MANY}")
+    everything = found(page)
+    theme = page.locator(".tarjotin-search").get_by_role("group", name="Rajaa teeman mukaan")
+    box = theme.get_by_role("checkbox", name=re.compile(r"^Kuntoutus \(\d+\)$"))
+    label = box.locator("xpath=..").inner_text()
+    in_theme = int(re.findall(r"\((\d+)\)", label)[0])
+    assert 0 < in_theme < everything
+    box.focus()
+    page.keyboard.press("Space")  # the keyboard works
+    expect(status(page)).to_have_text(f"{in_theme} palvelua löytyi haulla ”{MANY}”, rajaus: Kuntoutus")
+    page.wait_for_url(f"**/haku/?q={MANY}&teema=kuntoutus")
+    rehab = {s.id for s in default_catalogue.services if "kuntoutus" in [t.id for t in s.themes]}
+    shown = [(link.get_attribute("href") or "").rstrip("/").split("/")[-1] for link in results(page).all()]
+    assert len(shown) == min(in_theme, 10) and set(shown) <= rehab
+
+    page.reload()  # the filter is in the address too
+    expect(box).to_be_checked()
+    expect(status(page)).to_contain_text("rajaus: Kuntoutus")
+
+
+def test_more_results_only_when_there_are_more_than_ten(page: Page, site_url: str) -> None:
+    more = page.get_by_role("button", name="Näytä lisää tuloksia")
+    page.goto(f"{site_url}/haku/?q={FEW}")
+    few = found(page)
+    assert few <= 10
+    expect(results(page)).to_have_count(few)
+    expect(more).to_be_hidden()
+
+    page.goto(f"{site_url}/haku/?q={MANY}")
+    many = found(page)
+    assert many > 10, f"'{MANY}' should find more than one page of results"
+    expect(results(page)).to_have_count(10)
+    expect(more).to_be_visible()
+    shown = 10
+    while shown < many:
+        more.click()
+        shown = min(shown + 10, many)
+        expect(results(page)).to_have_count(shown)
+        expect(results(page).nth(shown - 1)).to_be_visible()
+    expect(more).to_be_hidden()
+    # Focus went to the first of the results just added, not lost with the button.
+    expect(results(page).nth(10 * ((many - 1) // 10))).to_be_focused()
+
+
+def test_results_have_titles_excerpts_and_sections(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/haku/?q={FEW}")
+    found(page)
+    first = page.locator(".tarjotin-search__result").first
+    expect(first.get_by_role("heading", level=2)).to_have_count(1)
+    expect(first.locator("mark").first).to_be_visible()
+    sections = first.get_by_role("list").get_by_role("link")
+    assert 1 <= sections.count() <= 3
+    for link in sections.all():
+        assert "#" in (link.get_attribute("href") or "")
+
+
+def test_excerpts_hold_no_html_but_mark(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/haku/?q={MANY}")
+    found(page)
+    page.get_by_role("button", name="Näytä lisää tuloksia").click()
+    tags = page.eval_on_selector_all(
+        ".tarjotin-search__excerpt",
+        "ps => ps.flatMap(p => [...p.querySelectorAll('*')].map(e => e.outerHTML.replace(/>.*/s, '>')))",
+    )
+    assert tags and set(tags) == {"<mark>"}
+
+
+#: Stands in for Pagefind's pagefind.js: one result whose every field is hostile.
+FAKE_PAGEFIND = """
+const page = {
+  url: "javascript:window.__xss = 'url'",
+  meta: {title: "<img src=x onerror=\\"window.__xss = 'title'\\">Otsikko"},
+  excerpt: "<img src=x onerror=\\"window.__xss = 'excerpt'\\"> A &amp; B &lt;b&gt; " +
+    "<mark>hoito</mark> &quot;x&quot; &#39;y&#39;",
+  sub_results: [],
+};
+const search = async () => ({
+  results: [{data: async () => page}],
+  totalFilters: {Teema: {Kuntoutus: 1}},
+});
+export const options = async () => {};
+export const init = () => {};
+export const filters = async () => ({Teema: {Kuntoutus: 1}});
+export {search, search as debouncedSearch};
+"""
+
+
+def test_a_hostile_result_is_shown_as_text(page: Page, site_url: str) -> None:
+    def fake(route: Route) -> None:
+        route.fulfill(body=FAKE_PAGEFIND, content_type="text/javascript")
+
+    page.route("**/pagefind/pagefind.js", fake)
+    page.goto(f"{site_url}/haku/?q=hoito")
+    expect(status(page)).to_have_text("1 palvelu löytyi haulla ”hoito”")
+    link = results(page).first
+    expect(link).to_have_text("<img src=x onerror=\"window.__xss = 'title'\">Otsikko")
+    expect(link).to_have_attribute("href", "#")
+    excerpt = page.locator(".tarjotin-search__excerpt")
+    expect(excerpt).to_have_text("<img src=x onerror=\"window.__xss = 'excerpt'\"> A & B <b> hoito \"x\" 'y'")
+    assert excerpt.evaluate("p => [...p.querySelectorAll('*')].map(e => e.tagName)") == ["MARK"]
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__xss") is None
+
+
+def test_search_that_cannot_load_offers_other_ways_in(page: Page, site_url: str) -> None:
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto(f"{site_url}/haku/?q={FEW}")
+    expect(status(page)).to_contain_text("Haku ei juuri nyt toimi.")
+    for name, target in (("teemoittain", "/teemat/"), ("kunnittain", "/kunnat/")):
+        link = status(page).get_by_role("link", name=name)
+        expect(link).to_have_attribute("href", re.compile(f"{target}$"))
+    expect(search_box(page)).to_be_hidden()
