@@ -61,8 +61,19 @@ PAYLOAD_LIMIT = 300 * 1024  # first search, at 1,000 services
 #: Material's search plugin takes minutes at 5,000 pages; that baseline stops here.
 SEARCH_BASELINE_MAX = 1000
 
-#: The generator's own phases as the worker names them.
-GENERATOR_PHASES = ("cli_validate", "on_config", "on_files", "on_nav", "exports", "safe_links")
+#: The generator's own phases as the worker names them: the plugin's hooks (without the
+#: Pagefind and export work inside them), the command's validation, the safe-links
+#: Markdown extension, and the time spent starting and waiting for the exports process.
+GENERATOR_PHASES = (
+    "cli_validate",
+    "on_config",
+    "on_files",
+    "on_nav",
+    "on_env",
+    "on_post_build",
+    "exports",
+    "safe_links",
+)
 
 
 # --- projects -------------------------------------------------------------------------
@@ -128,21 +139,32 @@ def make_plain_project(root: Path, generated: Path, name: str, plugins: list[Any
 # --- the worker: one build in a fresh process ----------------------------------------------
 
 
-def _timed(timings: dict[str, float], name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            timings[name] += time.perf_counter() - start
+class Clock:
+    """Exclusive time per phase: time spent in a timed call inside another counts for the inner one."""
 
-    return wrapper
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = defaultdict(float)
+        self._inner: list[float] = []  # time of timed calls made inside each running one
+
+    def wrap(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            self._inner.append(0.0)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - start
+                self.totals[name] += elapsed - self._inner.pop()
+                if self._inner:
+                    self._inner[-1] += elapsed
+
+        return wrapper
 
 
-def worker(mode: str, project: Path, site: Path) -> dict[str, Any]:
-    """Build once and return the phase timings (seconds)."""
-    timings: dict[str, float] = defaultdict(float)
+def worker(mode: str, project: Path, site: Path) -> dict[str, float]:
+    """Build once and return the phase timings (seconds, measured in the build's main thread)."""
+    clock = Clock()
     import mkdocs.commands.build  # imported before the clock starts, in both modes
 
     if mode == "tarjotin":
@@ -150,21 +172,29 @@ def worker(mode: str, project: Path, site: Path) -> dict[str, Any]:
 
         from generator import cli
         from generator.engines import mkdocs_plugin
+        from generator.export.process import ExportProcess
         from generator.render import safe_links
+        from generator.write.search_index import SearchIndexer
 
         plugin = mkdocs_plugin.TarjotinPlugin
-        for hook in ("on_config", "on_files", "on_nav"):
-            setattr(plugin, hook, _timed(timings, hook, getattr(plugin, hook)))
-        mkdocs_plugin.write_exports = _timed(timings, "exports", mkdocs_plugin.write_exports)
-        mkdocs_plugin.build_search_index = _timed(timings, "pagefind", mkdocs_plugin.build_search_index)
-        safe_links._SafeLinks.run = _timed(  # type: ignore[method-assign]
-            timings, "safe_links", safe_links._SafeLinks.run
+        for hook in ("on_config", "on_files", "on_nav", "on_env", "on_post_build"):
+            setattr(plugin, hook, clock.wrap(hook, getattr(plugin, hook)))
+        # Time the plugin spends on the exports process and on Pagefind (starting them,
+        # handing pages over, waiting for them at the end) is counted apart from its hooks.
+        for method in ("__init__", "wait"):
+            setattr(ExportProcess, method, clock.wrap("exports", getattr(ExportProcess, method)))
+        for method in ("__init__", "add_page", "write"):
+            setattr(SearchIndexer, method, clock.wrap("pagefind", getattr(SearchIndexer, method)))
+        SearchIndexer.finish = clock.wrap("pagefind_wait", SearchIndexer.finish)  # type: ignore[method-assign]
+        plugin.on_page_content = clock.wrap("pagefind", plugin.on_page_content)  # type: ignore[method-assign]
+        safe_links._SafeLinks.run = clock.wrap(  # type: ignore[method-assign]
+            "safe_links", safe_links._SafeLinks.run
         )
-        cli._validate = _timed(timings, "cli_validate", cli._validate)
+        cli._validate = clock.wrap("cli_validate", cli._validate)
         arguments = ["build", "-f", str(project / "mkdocs.yml"), "--catalogue", str(project / "catalogue")]
         start = time.perf_counter()
         result = CliRunner().invoke(cli.main, [*arguments, "--site-dir", str(site)])
-        timings["total"] = time.perf_counter() - start
+        clock.totals["total"] = time.perf_counter() - start
         if result.exit_code != 0:
             raise SystemExit(f"tarjotin build failed:\n{result.output}")
     else:
@@ -173,8 +203,8 @@ def worker(mode: str, project: Path, site: Path) -> dict[str, Any]:
         start = time.perf_counter()
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
         mkdocs.commands.build.build(config)
-        timings["total"] = time.perf_counter() - start
-    return dict(timings)
+        clock.totals["total"] = time.perf_counter() - start
+    return dict(clock.totals)
 
 
 @dataclass
@@ -192,11 +222,16 @@ class Build:
 
     @property
     def pagefind(self) -> float:
-        return self.phases.get("pagefind", 0.0)
+        return self.phases.get("pagefind", 0.0) + self.phases.get("pagefind_wait", 0.0)
 
     @property
     def mkdocs(self) -> float:
         return self.total - self.generator - self.pagefind
+
+    @property
+    def beside_mkdocs(self) -> float:
+        """Everything but MkDocs's rendering: the generator and the wait for Pagefind."""
+        return self.generator + self.pagefind
 
 
 def run_build(mode: str, project: Path, site: Path) -> Build:
@@ -241,9 +276,10 @@ def search_payload(site: Path, query: str = QUERY) -> dict[str, Any]:
 
         page.on("response", take)
         page.goto(f"{base_url}haku/?q={query}")
-        page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
+        # The site's own search UI (search.js) on Pagefind's JS API: one <li> per result shown.
+        page.wait_for_selector(".tarjotin-search__result", timeout=30_000)
         page.wait_for_load_state("networkidle")
-        results = page.locator(".pagefind-ui__result").count()
+        results = page.locator(".tarjotin-search__result").count()
         browser.close()
     files = {path: (len(body), min(len(body), len(gzip.compress(body, 6)))) for path, body in bodies.items()}
     return {
@@ -320,11 +356,12 @@ def check_targets(results: list[SizeResult]) -> list[tuple[str, str, bool]]:
         ratio = by_size[5000].build.total / by_size[1000].build.total
         checks.append(("5,000 ≤ 5.5 × 1,000-service time", f"{ratio:.2f} ×", ratio <= LINEAR_LIMIT))
     for r in results:
-        share = r.build.generator / r.build.total
+        # Counted strictly: everything but MkDocs's rendering, Pagefind included.
+        share = r.build.beside_mkdocs / r.build.total
         checks.append(
             (
-                f"generator ≤ 10 % of the build ({r.services:,})",
-                f"{share:.1%}",
+                f"generator + Pagefind ≤ 10 % of the build ({r.services:,})",
+                f"{share:.1%} (generator alone {r.build.generator / r.build.total:.1%})",
                 share <= GENERATOR_SHARE_LIMIT,
             )
         )
@@ -350,9 +387,10 @@ def report(results: list[SizeResult], checks: list[tuple[str, str, bool]]) -> st
     lines = [
         f"Machine: {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}; best of the runs.",
         "",
-        "| services | build | generator | Pagefind | MkDocs | plain MkDocs (× it) | plain + search (× it) "
+        "| services | build | generator | Pagefind | MkDocs | CPU (build + beside) "
+        "| plain MkDocs (× it) | plain + search (× it) "
         "| peak memory | site | Pagefind index | exports | first search |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         b = r.build
@@ -362,14 +400,22 @@ def report(results: list[SizeResult], checks: list[tuple[str, str, bool]]) -> st
         payload = f"{_kb(r.payload['raw'])} ({_kb(r.payload['gzip'])} gz)" if r.payload else "–"
         lines.append(
             f"| {r.services:,} | {b.total:.2f} s | {b.generator:.2f} s ({b.generator / b.total:.1%}) "
-            f"| {b.pagefind:.2f} s | {b.mkdocs:.2f} s | {plain} | {times_plain} | {b.peak_rss_mb:.0f} MB "
+            f"| {b.pagefind:.2f} s | {b.mkdocs:.2f} s "
+            f"| {b.phases.get('cpu_build', 0):.1f} + {b.phases.get('cpu_side', 0):.1f} s "
+            f"| {plain} | {times_plain} | {b.peak_rss_mb:.0f} MB "
             f"| {_mb(r.site_bytes)} ({r.site_files:,} files) | {_mb(r.pagefind_bytes)} "
             f"| {_mb(r.exports_bytes)} | {payload} |"
         )
-    lines += ["", "Generator phases (seconds):", "", "| services | " + " | ".join(GENERATOR_PHASES) + " |"]
-    lines.append("| ---: |" + " ---: |" * len(GENERATOR_PHASES))
+    phases = (*GENERATOR_PHASES, "pagefind", "pagefind_wait")
+    lines += [
+        "",
+        "Phases in the build's main thread (seconds):",
+        "",
+        "| services | " + " | ".join(phases) + " |",
+    ]
+    lines.append("| ---: |" + " ---: |" * len(phases))
     for r in results:
-        cells = " | ".join(f"{r.build.phases.get(p, 0.0):.3f}" for p in GENERATOR_PHASES)
+        cells = " | ".join(f"{r.build.phases.get(p, 0.0):.3f}" for p in phases)
         lines.append(f"| {r.services:,} | {cells} |")
     if checks:
         lines += ["", "| target | measured | met |", "| --- | --- | --- |"]
@@ -396,9 +442,12 @@ def main(argv: list[str] | None = None) -> int:
 
         mode, project, site = args.worker
         timings = worker(mode, Path(project), Path(site))
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        timings["peak_rss_mb"] = max(own, children) / 1024  # Linux reports KiB
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        timings["peak_rss_mb"] = max(own.ru_maxrss, children.ru_maxrss) / 1024  # Linux reports KiB
+        # CPU seconds: the build's own process, and the processes beside it (Pagefind, exports).
+        timings["cpu_build"] = own.ru_utime + own.ru_stime
+        timings["cpu_side"] = children.ru_utime + children.ru_stime
         print(json.dumps(timings))
         return 0
 

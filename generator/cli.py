@@ -247,6 +247,36 @@ def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
     click.echo(REPORT_FORMATS[output_format](loaded, day, Path.cwd()), nl=False)
 
 
+@main.command("export")
+@catalogue_option
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="The site folder; the files go into its avoin-data/ folder.",
+)
+@click.option("--site-url", default="", help="The site's public address, for absolute links in the files.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Decide which services have ended as if today were this date (YYYY-MM-DD).",
+)
+def export_command(catalogue: Path, site_dir: Path, site_url: str, today: datetime | None) -> None:
+    """Write the open-data files (JSON, CSV, HSDS 3.0, changes feed) without building the site."""
+    from generator.export.writer import ExportOptions, write_exports
+
+    loaded, problems = load_catalogue(catalogue)
+    if loaded is None:
+        _report(problems, Path.cwd())
+        click.secho(f"✗ {catalogue} has errors; nothing was written", fg="red", err=True)
+        sys.exit(1)
+    options = ExportOptions(site_url=site_url, today=today.date() if today else date.today())
+    for path in write_exports(loaded, site_dir, options):
+        click.echo(f"wrote {path}", err=True)
+
+
 def _quiet_mkdocs(level: int = logging.WARNING) -> None:
     """Show MkDocs's warnings and errors (strict mode counts them) but not its chatter."""
     logger = logging.getLogger("mkdocs")

@@ -5,6 +5,11 @@ this plugin validates, asks for the pages, registers them with
 ``File.generated`` and prunes service pages from the navigation (rendering
 the whole nav on every one of thousands of service pages makes the build
 quadratic).
+
+The build's own extra work runs beside MkDocs's rendering, on the other core:
+the open-data files are written by a child process started once the site folder
+is clean, and each service page goes to Pagefind as soon as its Markdown is
+rendered, so the search bundle is written while MkDocs is busy with the theme.
 """
 
 from __future__ import annotations
@@ -14,15 +19,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.engines.mkdocs_config import TarjotinConfig
-from generator.export.writer import ExportOptions, write_exports
+from generator.export.process import ExportError, ExportProcess
 from generator.model.catalogue import Catalogue
 from generator.render.colors import REGION_STYLESHEET, region_stylesheet
 from generator.render.glossary import abbreviations
@@ -30,9 +36,12 @@ from generator.render.pages import Page, RenderOptions, render_pages
 from generator.validate import handoff
 from generator.validate.catalogue import load_catalogue
 from generator.validate.freshness import ended_warnings
-from generator.write.search_index import build_search_index
+from generator.write.search_index import SearchIndexer, SearchIndexError, page_document
 
 log = logging.getLogger("mkdocs.plugins.tarjotin")
+
+#: Hand-written pages linked from every page's footer, in this order, when the project has them.
+FOOTER_PAGES = ("saavutettavuusseloste.md", "tietoa.md", "toimittajille/index.md")
 
 
 class TarjotinPlugin(BasePlugin[TarjotinConfig]):
@@ -45,6 +54,10 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         self.order: list[str] = []
         self.today = date.today()
         self.region_css: str | None = None
+        self.catalogue_root: Path | None = None
+        self.searchable: dict[str, str] = {}  # source path -> title of each page to index
+        self.exports: ExportProcess | None = None
+        self.search_index: SearchIndexer | None = None
 
     def _project_path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -61,6 +74,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
                 f"Error reading the catalogue '{root}': {len(problems.errors)} error(s)\n{details}"
             )
         self.catalogue = catalogue
+        self.catalogue_root = root
         self._explain_abbreviations(config, catalogue)
         setting = self.config.today
         today = setting if isinstance(setting, date) else date.today()
@@ -81,6 +95,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             ),
         )
         self.today = today
+        self.searchable = {page.path: page.title for page in self.pages if page.searchable}
         # INFO, not WARNING: MkDocs's strict mode fails on any warning, and an ended
         # service is expected content. `tarjotin build` prints these as warnings itself.
         for notice in ended_warnings(catalogue, today):
@@ -108,7 +123,39 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             files.append(File.generated(config, REGION_STYLESHEET, content=self.region_css))
         self.hidden = {p.path for p in self.pages if not p.in_nav}
         self.order = [p.path for p in self.pages if p.in_nav]
+        self._start_side_work(config)
         return files
+
+    def _start_side_work(self, config: MkDocsConfig) -> None:
+        """Start the exports and the search index; the site folder has just been cleaned."""
+        self._stop_side_work()  # left over from a failed build in `mkdocs serve`
+        site_dir = Path(config.site_dir)
+        if self.catalogue_root is not None:
+            self.exports = ExportProcess(
+                self.catalogue_root, site_dir, site_url=config.site_url or "", today=self.today
+            )
+        if self.config.search:
+            try:
+                self.search_index = SearchIndexer(site_dir)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
+
+    def _stop_side_work(self) -> None:
+        for work in (self.exports, self.search_index):
+            if work is not None:
+                work.abort()
+        self.exports = self.search_index = None
+
+    @event_priority(-100)  # after other plugins: index the content as the page will show it
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        title = self.searchable.get(page.file.src_uri)
+        if self.search_index is not None and title is not None:
+            language = str(config.theme.get("language") or "en")
+            try:
+                self.search_index.add_page("/" + page.url, page_document(title, html, language))
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
+        return html
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is None:  # an explicit nav in mkdocs.yml is the author's to keep
@@ -143,6 +190,16 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
 
         return sorted(kept, key=rank)
 
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page's Markdown is rendered by now; Pagefind writes while MkDocs renders the theme.
+        if self.search_index is not None:
+            self.search_index.write()
+        # Looked up once here; the theme's footer would otherwise scan all pages on every page.
+        env.globals["footer_files"] = [
+            file for file in map(files.get_file_from_path, FOOTER_PAGES) if file is not None
+        ]
+        return env
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._project_path(config, self.config.catalogue)))
         if self.config.templates:
@@ -150,11 +207,21 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.catalogue is not None:
-            options = ExportOptions(site_url=config.site_url or "", today=self.today)
-            write_exports(self.catalogue, Path(config.site_dir), options)
-        if self.config.search:
-            build_search_index(Path(config.site_dir))
+        exports, search_index = self.exports, self.search_index
+        self.exports = self.search_index = None
+        try:
+            if exports is not None:
+                exports.wait()
+            if search_index is not None:
+                search_index.finish()
+        except (ExportError, SearchIndexError) as error:
+            for work in (exports, search_index):
+                if work is not None:
+                    work.abort()
+            raise PluginError(str(error)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_side_work()
 
 
 def _first_page_uri(item: Any) -> str | None:

@@ -28,6 +28,9 @@ from generator.model.professional import (
     WorkAbilityScoreFile,
 )
 
+#: Fields whose line numbers a service keeps after loading (see ``Service.lines``).
+LINES_KEPT: tuple[tuple[str, ...], ...] = (("validity", "until"), ("last_reviewed",))
+
 
 @dataclass(eq=False)
 class Service:
@@ -42,6 +45,8 @@ class Service:
         municipalities: Where it is available (every municipality when region-wide).
         region_wide: Whether the whole region is served.
         related: Related services.
+        lines: The line in ``source`` of each field in :data:`LINES_KEPT` that the file has,
+            for reports made after loading (freshness) without reading the file again.
     """
 
     id: str
@@ -52,6 +57,7 @@ class Service:
     municipalities: list[Municipality]
     region_wide: bool
     related: list[Service] = field(default_factory=list)
+    lines: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

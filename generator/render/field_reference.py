@@ -77,8 +77,13 @@ def _yaml_line(key: str, value: Any) -> str:
     """``key: value`` on one line; lists and mappings in flow style (``[a, b]``, ``{k: v}``)."""
     value = _with_dates(value)
     flow = isinstance(value, (dict, list))
-    dumped = yaml.safe_dump(
-        {key: value}, default_flow_style=flow, allow_unicode=True, sort_keys=False, width=1_000_000
+    dumped = yaml.dump(  # libyaml's safe dumper: this runs for every field on every build
+        {key: value},
+        Dumper=yaml.CSafeDumper,
+        default_flow_style=flow,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
     )
     line = dumped.strip()
     return line.removeprefix("{").removesuffix("}") if flow else line

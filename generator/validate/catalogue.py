@@ -17,7 +17,8 @@ from pydantic import BaseModel
 
 from generator.load.layout import CatalogueLayout
 from generator.load.yaml_source import FieldPath, YamlDocument
-from generator.model.catalogue import Catalogue, Service
+from generator.memory import collector_paused
+from generator.model.catalogue import LINES_KEPT, Catalogue, Service
 from generator.model.entries import (
     SLUG_PATTERN,
     FurtherReadingFile,
@@ -89,6 +90,11 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     Returns:
         The catalogue (``None`` when there are errors) and every problem found.
     """
+    with collector_paused():
+        return _load_catalogue(root)
+
+
+def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     layout = CatalogueLayout(root)
     problems = Problems()
     if not root.is_dir():
@@ -226,6 +232,11 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
                     else [municipality_by_id[m] for m in entry.area]
                 ),
                 region_wide=region_wide,
+                lines={
+                    path: position[0]
+                    for path in LINES_KEPT
+                    if (position := checked.document.value_positions.get(path)) is not None
+                },
             )
         )
     by_id = {s.id: s for s in built}

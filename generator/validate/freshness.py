@@ -17,9 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 
-from generator.load.yaml_source import read_yaml
 from generator.model.catalogue import Catalogue, Service
 from generator.problems import Problems, Severity
 
@@ -99,12 +97,8 @@ def review_due(last_reviewed: date, interval_months: int) -> date:
     return add_months(last_reviewed, interval_months)
 
 
-def _line(path: Path, field: tuple[str, ...]) -> int | None:
-    document = read_yaml(path, Problems())
-    if document is None:
-        return None
-    position = document.value_positions.get(field)
-    return position[0] if position else None
+def _line(service: Service, field: tuple[str, ...]) -> int | None:
+    return service.lines.get(field)
 
 
 def assess(
@@ -121,19 +115,15 @@ def assess(
         entry = service.entry
         until = entry.validity.until if entry.validity else None
         if until is not None and until < today:
-            items.append(
-                FreshnessItem(Concern.ENDED, service, until, _line(service.source, ("validity", "until")))
-            )
+            items.append(FreshnessItem(Concern.ENDED, service, until, _line(service, ("validity", "until"))))
             continue
         if until is not None and (until - today).days <= ending_within_days:
-            line = _line(service.source, ("validity", "until"))
+            line = _line(service, ("validity", "until"))
             items.append(FreshnessItem(Concern.ENDING_SOON, service, until, line))
         if entry.last_reviewed is None:
             items.append(FreshnessItem(Concern.NEVER_REVIEWED, service, None, None))
         elif (due := review_due(entry.last_reviewed, interval)) < today:
-            items.append(
-                FreshnessItem(Concern.OVERDUE, service, due, _line(service.source, ("last_reviewed",)))
-            )
+            items.append(FreshnessItem(Concern.OVERDUE, service, due, _line(service, ("last_reviewed",))))
     return items
 
 

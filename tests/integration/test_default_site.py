@@ -189,3 +189,46 @@ def test_search_index_is_built_for_finnish(default_site: Path, default_catalogue
     entry = json.loads((default_site / "pagefind" / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["fi"]
     assert entry["languages"]["fi"]["page_count"] == len(current(default_catalogue))
+
+
+def test_search_page_works_without_javascript_and_loads_no_default_ui(
+    default_site: Path, default_catalogue: Catalogue
+) -> None:
+    html = (default_site / "haku" / "index.html").read_text()
+    # A real form that sends ?q= to the page itself, with a visible label.
+    assert re.search(r'<form[^>]*action="\./"[^>]*role="search"', html)
+    assert '<label for="tarjotin-search-q">Hae palvelua</label>' in html
+    assert re.search(r'<input id="tarjotin-search-q" name="q" type="search"', html)
+    # The theme filter, one checkbox per theme whose value Pagefind filters on; hidden until JS runs.
+    assert re.search(r'<fieldset class="tarjotin-search__filter" hidden>', html)
+    for theme in default_catalogue.themes:
+        assert f'value="{theme.id}" data-filter="{theme.name}"' in html
+    assert 'role="status"' in html and "<noscript>" in html
+    # The site's own UI on Pagefind's JS API: Pagefind's default UI is never referenced.
+    assert "pagefind-ui" not in html
+    assert "pagefind-ui" not in (default_site / "assets" / "javascripts" / "search.js").read_text()
+    for css in (default_site / "assets" / "stylesheets").glob("*.css"):
+        assert ".pagefind-ui" not in css.read_text(), css.name
+
+
+def test_every_page_footer_links_the_statement_about_and_editors_pages(default_site: Path) -> None:
+    for page, up in (("index.html", ""), ("palvelut/kela/index.html", "../../")):
+        html = (default_site / page).read_text()
+        footer = html[html.index('class="tarjotin-footer-links"') :]
+        footer = footer[: footer.index("</ul>")]
+        assert re.findall(r'href="([^"]+)"', footer) == [
+            f"{up}saavutettavuusseloste/",
+            f"{up}tietoa/",
+            f"{up}toimittajille/",
+        ]
+
+
+def test_theme_templates_do_not_scan_every_page() -> None:
+    """A loop over `pages` in a template runs on every page: the build turns quadratic.
+
+    The footer once looked its three links up that way; at 5,000 services it cost
+    9 s of a 60 s build. Such lookups belong in the plugin, done once (``on_env``).
+    """
+    overrides = Path(__file__).parents[2] / "theme_overrides"
+    for template in overrides.rglob("*.html"):
+        assert not re.search(r"\bin\s+pages\b", template.read_text()), template

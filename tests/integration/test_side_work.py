@@ -1,0 +1,182 @@
+"""The work a build does beside MkDocs: the Pagefind index fed page by page, and the exports process."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.export.paths import CATALOGUE_JSON, EXPORT_DIR, FEED, HSDS_SERVICES
+from generator.export.process import ExportError, ExportProcess
+from generator.write.search_index import (
+    BUNDLE_DIR,
+    SearchIndexer,
+    SearchIndexError,
+    build_search_index,
+    page_document,
+)
+from tests.helpers import tarjotin_build
+
+
+def _fragments(bundle: Path) -> dict[str, dict[str, object]]:
+    """Each indexed page's record (URL, words, filters, headings), by page URL."""
+    records = {}
+    for fragment in (bundle / "fragment").iterdir():
+        record = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+        records[record["url"]] = record
+    return records
+
+
+def test_the_streamed_index_equals_pagefind_reading_the_built_site(
+    default_site: Path, tmp_path: Path
+) -> None:
+    """Pages sent while MkDocs renders give Pagefind the same records as the finished HTML files."""
+    site = tmp_path / "site"
+    shutil.copytree(default_site, site, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+    build_search_index(site)
+    streamed, from_files = _fragments(default_site / BUNDLE_DIR), _fragments(site / BUNDLE_DIR)
+    assert streamed == from_files
+    assert "/palvelut/kela/" in streamed and "/palvelut/" not in streamed  # services only
+    assert streamed["/palvelut/kela/"]["filters"] == from_files["/palvelut/kela/"]["filters"] != {}
+    entry = json.loads((default_site / BUNDLE_DIR / "pagefind-entry.json").read_text())
+    assert entry["languages"]["fi"]["page_count"] == len(streamed)
+
+
+def test_indexer_writes_a_bundle_for_the_pages_it_was_given(tmp_path: Path) -> None:
+    indexer = SearchIndexer(tmp_path)
+    body = (
+        "<main data-pagefind-body><h1>Työhönvalmennus</h1><p>Tukea työnhakuun & <b>opiskeluun</b>.</p></main>"
+    )
+    indexer.add_page("/palvelut/valmennus/", page_document("Työhönvalmennus <b>", body, "fi"))
+    indexer.write()
+    indexer.finish()
+    records = _fragments(tmp_path / BUNDLE_DIR)
+    assert list(records) == ["/palvelut/valmennus/"]
+    record = records["/palvelut/valmennus/"]
+    assert record["meta"] == {"title": "Työhönvalmennus"}
+    assert "Tukea työnhakuun & opiskeluun." in str(record["content"])
+    assert json.loads((tmp_path / BUNDLE_DIR / "pagefind-entry.json").read_text())["languages"]["fi"]
+
+
+def test_indexer_reports_a_bundle_it_cannot_write(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "site"
+    not_a_folder.write_text("a file where the site should be")
+    indexer = SearchIndexer(not_a_folder)
+    indexer.add_page("/a/", page_document("A", "<main data-pagefind-body><p>sana</p></main>", "fi"))
+    with pytest.raises(SearchIndexError, match=f"Pagefind could not index '{not_a_folder}'"):
+        indexer.finish()
+
+
+def test_indexer_reports_a_service_that_stopped_before_the_pages_were_sent(tmp_path: Path) -> None:
+    indexer = SearchIndexer(tmp_path)
+    indexer._process.kill()  # as if Pagefind crashed
+    indexer._process.wait()
+    try:
+        with pytest.raises(SearchIndexError, match="Pagefind stopped"):
+            indexer.add_page("/a/", page_document("A", "<p>sana</p>", "fi"))
+            indexer.finish()
+    finally:
+        indexer.abort()
+    assert not (tmp_path / BUNDLE_DIR).exists()
+
+
+def test_indexer_reports_a_service_that_stopped_before_it_wrote(tmp_path: Path) -> None:
+    indexer = SearchIndexer(tmp_path)
+    indexer.add_page("/a/", page_document("A", "<main data-pagefind-body><p>sana</p></main>", "fi"))
+    indexer._process.kill()
+    with pytest.raises(SearchIndexError, match="Pagefind stopped"):
+        indexer.finish()
+    assert not (tmp_path / BUNDLE_DIR).exists()
+
+
+def test_page_document_escapes_title_and_language() -> None:
+    document = page_document('<script>"x"</script>', "<p>body</p>", 'fi" onload="x')
+    assert "<script>" not in document
+    assert '<html lang="fi&quot; onload=&quot;x">' in document
+    assert "<body><p>body</p></body>" in document
+
+
+def test_export_command_writes_the_open_data_files(mini_project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "--catalogue",
+            str(mini_project / "catalogue"),
+            "--site-dir",
+            str(site),
+            "--today",
+            "2025-01-01",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    for name in (CATALOGUE_JSON, HSDS_SERVICES, FEED):
+        assert (site / EXPORT_DIR / name).is_file(), name
+    assert not (site / "index.html").exists()  # only the open data, no site
+
+
+def test_export_command_names_the_errors_and_writes_nothing(mini_project: Path, tmp_path: Path) -> None:
+    region = mini_project / "catalogue" / "region.yml"
+    region.write_text(region.read_text(encoding="utf-8") + "\nunknown_field: 1\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = CliRunner().invoke(
+        main, ["export", "--catalogue", str(mini_project / "catalogue"), "-d", str(site)]
+    )
+    assert result.exit_code == 1
+    assert "region.yml" in result.output and "unknown_field" in result.output
+    assert "nothing was written" in result.output
+    assert not site.exists()
+
+
+def test_export_process_runs_the_command_in_the_background(mini_project: Path, tmp_path: Path) -> None:
+    process = ExportProcess(
+        mini_project / "catalogue", tmp_path, site_url="https://x.example/", today=date(2025, 1, 1)
+    )
+    process.wait()
+    data = json.loads((tmp_path / EXPORT_DIR / CATALOGUE_JSON).read_text(encoding="utf-8"))
+    assert data["services"] and data["services"][0]["url"].startswith("https://x.example/")
+
+
+def test_export_process_failure_names_the_folder_and_the_cause(tmp_path: Path) -> None:
+    process = ExportProcess(tmp_path / "missing", tmp_path / "site", site_url="", today=date(2025, 1, 1))
+    with pytest.raises(
+        ExportError, match=r"Writing the open-data files into '.*site' failed \(exit code 1\)"
+    ):
+        process.wait()
+
+
+def test_a_failing_export_fails_the_build_and_keeps_the_previous_site(
+    mini_project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = tmp_path / "site"
+    assert tarjotin_build(mini_project, site).exit_code == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    # The exporter is started as `python -m generator`; a broken interpreter path makes it fail.
+    fake = tmp_path / "python"
+    fake.write_text("#!/bin/sh\necho 'export crashed' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("generator.export.process.sys.executable", str(fake))
+        result = tarjotin_build(mini_project, site)
+    assert result.exit_code == 1
+    assert "Build failed" in result.output
+    assert "Writing the open-data files into" in caplog.text and "export crashed" in caplog.text
+    assert not list(tmp_path.glob(".site-*")), "no staging folder is left behind"
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_python_dash_m_generator_is_the_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "Usage: tarjotin" in result.stdout and "export" in result.stdout
