@@ -2,7 +2,10 @@
 
 Every field is kept as the editor wrote it (Markdown sections stay Markdown),
 with what the site adds: each service's page address, whether it has ended and
-the Statistics Finland codes of the municipalities it serves.
+the Statistics Finland codes of the municipalities it serves. The professionals'
+material (service paths, client cases, checklists, the work-ability question,
+participation tables and the glossary) is included as written, each file's
+record led by its id (the file name without ``.yml``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any, Literal
 
 from generator.export.paths import CATALOGUE_JSON, site_path
 from generator.export.site_urls import SiteUrls
-from generator.model.catalogue import Catalogue, Service
+from generator.model.catalogue import Catalogue, Professional, Service
 
 #: Bumped when a field is renamed or removed (adding fields keeps the version).
 FORMAT_VERSION = 1
@@ -50,4 +53,21 @@ def catalogue_record(catalogue: Catalogue, urls: SiteUrls, today: date) -> dict[
         "providers": [p.model_dump(mode="json", exclude_none=True) for p in catalogue.providers.values()],
         "further_reading": [r.model_dump(mode="json", exclude_none=True) for r in catalogue.further_reading],
         "services": [service_record(s, urls.service(s, here), today) for s in catalogue.services],
+        "professional": professional_record(catalogue.professional),
+    }
+
+
+def professional_record(professional: Professional) -> dict[str, Any]:
+    """The professionals' material as written; each multi-file kind as a list of ``{"id": …, …}``."""
+
+    def dump(model: Any) -> Any:
+        return model.model_dump(mode="json", exclude_none=True) if model is not None else None
+
+    return {
+        "paths": [{"id": p.id, **dump(p.entry)} for p in professional.paths],
+        "cases": [{"id": c.id, **dump(c.entry)} for c in professional.cases],
+        "checklists": [{"id": c.id, **dump(c.entry)} for c in professional.checklists],
+        "work_ability_score": dump(professional.work_ability),
+        "participation": dump(professional.participation),
+        "glossary": [dump(term) for term in professional.glossary],
     }

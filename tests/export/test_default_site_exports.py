@@ -64,7 +64,9 @@ def test_every_service_page_has_json_ld_and_every_page_the_feed(
             service.name,
         )
         html = (default_site / page).read_text(encoding="utf-8")
-        [feed] = re.findall(r'<link rel="alternate" type="application/rss\+xml"[^>]* href="([^"]+)"', html)
+        feed_link = r'<link rel="([^"]*)" type="application/rss\+xml"[^>]* href="([^"]+)"'
+        [(rel, feed)] = re.findall(feed_link, html)
+        assert rel.split() == ["alternate"], "feed readers find it by the word 'alternate'"
         assert _resolve(default_site, page, feed) == default_site / paths.EXPORT_DIR / paths.FEED
         assert (default_site / paths.EXPORT_DIR / paths.FEED).is_file()
 
@@ -80,3 +82,32 @@ def test_the_colours_come_from_region_yml(default_site: Path) -> None:
     shared = (PROJECT / "docs" / "assets" / "stylesheets" / "tarjotin.css").read_text(encoding="utf-8")
     for value in colors.values():
         assert value not in shared, f"{value} is the region's colour: it belongs in region.yml"
+
+
+def _as_read(value: object) -> object:
+    """YAML as the models read it: JSON types, text without the block scalars' final newline."""
+    if isinstance(value, dict):
+        return {k: _as_read(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_read(v) for v in value]
+    return value.strip() if isinstance(value, str) else json.loads(json.dumps(value, default=str))
+
+
+def test_the_json_holds_the_professionals_material_as_written(default_site: Path) -> None:
+    data = json.loads((default_site / "avoin-data" / paths.CATALOGUE_JSON).read_text(encoding="utf-8"))
+    professional = data["professional"]
+    source = PROJECT / "catalogue" / "professional"
+    for kind, folder in (("paths", "paths"), ("cases", "cases"), ("checklists", "checklists")):
+        files = sorted(folder_file.stem for folder_file in (source / folder).glob("*.yml"))
+        assert sorted(record["id"] for record in professional[kind]) == files, kind
+        for record in professional[kind]:
+            written = yaml.safe_load((source / folder / f"{record['id']}.yml").read_text(encoding="utf-8"))
+            assert {k: v for k, v in record.items() if k != "id"} == _as_read(written), record["id"]
+    glossary = yaml.safe_load((source / "glossary.yml").read_text(encoding="utf-8"))
+    assert [term["term"] for term in professional["glossary"]] == [t["term"] for t in glossary["terms"]]
+    for single, name in (
+        ("work_ability_score", "work-ability-score.yml"),
+        ("participation", "participation.yml"),
+    ):
+        written = yaml.safe_load((source / name).read_text(encoding="utf-8"))
+        assert professional[single] == _as_read(written), single
