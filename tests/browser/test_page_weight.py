@@ -59,3 +59,19 @@ def test_the_measuring_server_compresses_like_a_web_server(
         with urllib.request.urlopen(f"{base_url}/") as plain:
             assert plain.headers["Content-Encoding"] is None
             assert gzip.decompress(body) == plain.read() == (default_site / "index.html").read_bytes()
+
+
+def test_pages_make_no_failing_requests(browser: Browser, site_url: str) -> None:
+    """Every request a page makes succeeds: nothing fetched in vain (e.g. a sitemap beside the feed)."""
+    context = browser.new_context()
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append(f"failed {r.url}"))
+    try:
+        for path in ("/", "/palvelut/kela/", "/avoin-data/", "/haku/?q=kuntoutus"):
+            page.goto(site_url + path)
+            page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert failed == []
