@@ -123,6 +123,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             files.append(File.generated(config, REGION_STYLESHEET, content=self.region_css))
         self.hidden = {p.path for p in self.pages if not p.in_nav}
         self.order = [p.path for p in self.pages if p.in_nav]
+        self.pages = []  # MkDocs holds the Markdown now; one copy of thousands of pages is enough
         self._start_side_work(config)
         return files
 
@@ -145,6 +146,16 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             if work is not None:
                 work.abort()
         self.exports = self.search_index = None
+
+    @event_priority(-100)  # after other plugins: the page as written
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.hidden:
+            # A page outside the nav is not shown on any other page: once written, its
+            # Markdown and HTML (MkDocs keeps both until the build ends) can go. At 5,000
+            # services that is most of the build's memory.
+            page.markdown = page.content = None
+            page.file.content_string = ""
+        return output
 
     @event_priority(-100)  # after other plugins: index the content as the page will show it
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
