@@ -121,7 +121,11 @@ class SearchIndexer:
         self._sender = threading.Thread(target=self._send_requests, name="pagefind-requests", daemon=True)
         self._sender.start()
         threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True).start()
-        self._index = self._answer(self._send({"type": "NewIndex", "config": None}))["index_id"]
+        try:
+            self._index = self._answer(self._send({"type": "NewIndex", "config": None}))["index_id"]
+        except SearchIndexError:
+            self.abort()
+            raise
 
     # --- the protocol ----------------------------------------------------------------
 
@@ -162,6 +166,9 @@ class SearchIndexer:
                     for answer in answers:
                         self._file(answer)
                     self._changed.notify_all()
+        except ValueError as error:  # not base64 or not JSON: not the protocol we speak
+            with self._changed:
+                self._broken = f"Pagefind answered something unreadable: {error}"
         finally:
             with self._changed:
                 if self._broken is None:
@@ -214,6 +221,8 @@ class SearchIndexer:
                     self._answer(message)
                 except SearchIndexError as error:
                     self._errors.append(f"{url}: {error}")
+                    if self._broken is not None:  # no other page will get an answer either
+                        break
             if not self._errors:
                 output = str(self.site_dir / BUNDLE_DIR)
                 request = {"type": "WriteFiles", "index_id": self._index, "output_path": output}

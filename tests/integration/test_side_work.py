@@ -97,6 +97,59 @@ def test_indexer_reports_a_service_that_stopped_before_it_wrote(tmp_path: Path) 
     assert not (tmp_path / BUNDLE_DIR).exists()
 
 
+FAKE_SERVICE = """\
+import base64, json, sys
+def answer(message_id, payload):
+    message = json.dumps({"message_id": message_id, "payload": payload}).encode()
+    sys.stdout.buffer.write(base64.b64encode(message) + b",")
+    sys.stdout.flush()
+data = b""
+while chunk := sys.stdin.buffer.read1(65536):
+    data += chunk
+    *requests, data = data.split(b",")
+    for raw in requests:
+        request = json.loads(base64.b64decode(raw))
+        kind = request["payload"]["type"]
+        if MODE == "garbage":
+            sys.stdout.write("this is not the protocol,"); sys.stdout.flush()
+        elif kind == "NewIndex":
+            answer(request["message_id"], {"type": "NewIndex", "index_id": 1})
+        elif kind == "AddFile":
+            answer(request["message_id"], {"type": "Error", "message": "could not parse the page"})
+"""
+
+
+def _fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    """A stand-in for ``pagefind --service`` (found through Pagefind's own PAGEFIND_BINARY_PATH)."""
+    script = tmp_path / "pagefind"
+    script.write_text(f"#!{sys.executable}\nMODE = {mode!r}\n{FAKE_SERVICE}")
+    script.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(script))
+
+
+def test_indexer_names_the_pages_pagefind_could_not_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_pagefind(tmp_path, monkeypatch, "errors")
+    indexer = SearchIndexer(tmp_path / "site")
+    indexer.add_page("/palvelut/a/", page_document("A", "<p>a</p>", "fi"))
+    indexer.add_page("/palvelut/b/", page_document("B", "<p>b</p>", "fi"))
+    with pytest.raises(SearchIndexError) as raised:
+        indexer.finish()
+    assert str(raised.value) == (
+        f"Pagefind could not index '{tmp_path / 'site'}':\n"
+        "/palvelut/a/: could not parse the page\n"
+        "/palvelut/b/: could not parse the page"
+    )
+    assert not (tmp_path / "site").exists()
+
+
+def test_indexer_stops_on_answers_it_cannot_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_pagefind(tmp_path, monkeypatch, "garbage")
+    with pytest.raises(SearchIndexError, match="Pagefind answered something unreadable"):
+        SearchIndexer(tmp_path / "site")
+
+
 def test_page_document_escapes_title_and_language() -> None:
     document = page_document('<script>"x"</script>', "<p>body</p>", 'fi" onload="x')
     assert "<script>" not in document
