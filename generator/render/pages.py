@@ -7,6 +7,7 @@ virtual files and keep service pages out of the global navigation.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -140,6 +141,20 @@ def service_path(service: Service) -> str:
     return f"{SERVICES_DIR}/{service.id}.md"
 
 
+def bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates, or none where the temp folder cannot hold it.
+
+    Compiling the templates is a fixed cost of every build (a third of the rendering at
+    100 services). Jinja keeps the compiled code in a private per-user folder under the
+    temp folder, keyed by each template's source; a build never fails for want of it.
+    """
+    try:
+        cache = FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no temp folder, or one another user could tamper with
+        return None
+    return cache if os.access(cache.directory, os.W_OK) else None
+
+
 class Renderer:
     """Renders the catalogue's pages from Jinja templates.
 
@@ -166,10 +181,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            # Compiling the templates is a fixed cost of every build (a third of the
-            # rendering at 100 services); Jinja keeps the compiled code in a private
-            # per-user folder under the temp dir, keyed by each template's source.
-            bytecode_cache=FileSystemBytecodeCache(),
+            bytecode_cache=bytecode_cache(),
         )
         self.env.filters.update(
             text=escaping.text,
