@@ -48,7 +48,6 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
     """Generates the catalogue's pages from YAML at build time."""
 
     def __init__(self) -> None:
-        self.catalogue: Catalogue | None = None
         self.pages: list[Page] = []
         self.hidden: set[str] = set()
         self.order: list[str] = []
@@ -73,7 +72,6 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             raise PluginError(
                 f"Error reading the catalogue '{root}': {len(problems.errors)} error(s)\n{details}"
             )
-        self.catalogue = catalogue
         self.catalogue_root = root
         self._explain_abbreviations(config, catalogue)
         setting = self.config.today
