@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from tests.check.conftest import LinkServer, copy_mini
+from tests.helpers import tarjotin_build
 
 #: Settings for the sample project: quick, and never a request to a host that is not local.
 LINK_SETTINGS = """\
@@ -331,18 +332,7 @@ def test_an_existing_site_can_be_checked(tmp_path: Path, link_server: LinkServer
     project = copy_mini(tmp_path / "project")
     write_project(project, link_server, refused_url, clean=True)
     site = tmp_path / "site"
-    built = CliRunner().invoke(
-        main,
-        [
-            "build",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "--catalogue",
-            str(project / "catalogue"),
-            "-d",
-            str(site),
-        ],
-    )
+    built = tarjotin_build(project, site)
     assert built.exit_code == 0, built.output
     run = run_links(project, "--site-dir", str(site))
     assert run.code == 0, run.output
