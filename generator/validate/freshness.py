@@ -97,10 +97,6 @@ def review_due(last_reviewed: date, interval_months: int) -> date:
     return add_months(last_reviewed, interval_months)
 
 
-def _line(service: Service, field: tuple[str, ...]) -> int | None:
-    return service.lines.get(field)
-
-
 def assess(
     catalogue: Catalogue, today: date, *, ending_within_days: int = ENDING_SOON_DAYS
 ) -> list[FreshnessItem]:
@@ -114,16 +110,16 @@ def assess(
     for service in catalogue.services:
         entry = service.entry
         until = entry.validity.until if entry.validity else None
+        until_line = service.lines.get(("validity", "until"))
         if until is not None and until < today:
-            items.append(FreshnessItem(Concern.ENDED, service, until, _line(service, ("validity", "until"))))
+            items.append(FreshnessItem(Concern.ENDED, service, until, until_line))
             continue
         if until is not None and (until - today).days <= ending_within_days:
-            line = _line(service, ("validity", "until"))
-            items.append(FreshnessItem(Concern.ENDING_SOON, service, until, line))
+            items.append(FreshnessItem(Concern.ENDING_SOON, service, until, until_line))
         if entry.last_reviewed is None:
             items.append(FreshnessItem(Concern.NEVER_REVIEWED, service, None, None))
         elif (due := review_due(entry.last_reviewed, interval)) < today:
-            items.append(FreshnessItem(Concern.OVERDUE, service, due, _line(service, ("last_reviewed",))))
+            items.append(FreshnessItem(Concern.OVERDUE, service, due, service.lines.get(("last_reviewed",))))
     return items
 
 
