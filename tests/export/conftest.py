@@ -13,8 +13,6 @@ from generator.model.catalogue import Catalogue
 from generator.validate.catalogue import require_catalogue
 
 PROJECT = Path(__file__).resolve().parents[2]
-#: The official HSDS 3.0 schemas live beside the project (see its README); never copied in.
-HSDS_SCHEMAS = PROJECT.parent / "shared" / "hsds-3.0" / "schema"
 
 #: A service that fills every field the exports map.
 FULL_SERVICE = """\
@@ -82,14 +80,6 @@ def rich_project(mini_project: Path) -> Path:
 def rich_catalogue(rich_project: Path) -> Catalogue:
     catalogue, _ = require_catalogue(rich_project / "catalogue")
     return catalogue
-
-
-def hsds_schema(name: str) -> dict[str, Any]:
-    """A compiled (references inlined) HSDS 3.0 schema, e.g. ``service.json``."""
-    path = HSDS_SCHEMAS / "compiled" / name
-    assert path.is_file(), f"the HSDS 3.0 schemas are missing: {path} (see shared/hsds-3.0/README.md)"
-    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return schema
 
 
 class _Head(HTMLParser):

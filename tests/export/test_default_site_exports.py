@@ -12,7 +12,8 @@ import yaml
 
 from generator.export import paths
 from generator.model.catalogue import Catalogue
-from tests.export.conftest import PROJECT, hsds_schema, json_ld_of
+from tests.export.conftest import PROJECT, json_ld_of
+from tests.helpers import hsds_schema
 
 
 def _hrefs(html: str) -> list[str]:

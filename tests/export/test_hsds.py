@@ -13,7 +13,7 @@ import pytest
 from generator.export.hsds import HsdsExport
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue
-from tests.export.conftest import hsds_schema
+from tests.helpers import hsds_schema
 
 TODAY = date(2025, 6, 1)
 SITE = "https://palvelut.example.org/alue/"

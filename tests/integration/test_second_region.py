@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.export import paths
 from generator.validate.catalogue import load_catalogue
+from tests.helpers import hsds_schema
 
 PROJECT = Path(__file__).resolve().parents[2]
 EXAMPLE = PROJECT / "examples" / "kanta-hame"
-HSDS_COMPILED = PROJECT.parent / "shared" / "hsds-3.0" / "schema" / "compiled"
 #: Words that would mean the default region leaked into the shared code.
 DEFAULT_REGION_WORDS = re.compile(r"päijät|paijat|lahti|lahden|hollola", re.IGNORECASE)
 
@@ -91,8 +91,7 @@ def test_every_sample_service_says_it_is_sample_data(example_site: Path) -> None
 def test_the_second_region_exports_validate(example_site: Path) -> None:
     folder = example_site / paths.EXPORT_DIR
     services = json.loads((folder / paths.HSDS_SERVICES).read_text(encoding="utf-8"))["contents"]
-    schema = json.loads((HSDS_COMPILED / "service.json").read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(hsds_schema("service.json"))
     assert [e.message for s in services for e in validator.iter_errors(s)] == []
     statuses = {s["name"]: s["status"] for s in services}
     assert statuses["Päättynyt työkokeilu (esimerkki)"] == "defunct"
