@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from generator.render.safe_links import SAFE_SCHEMES, link_targets
+
 # --- value types --------------------------------------------------------------
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -38,10 +40,9 @@ Slug = Annotated[
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 _RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>)|!--)")
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_MD_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)", re.MULTILINE)
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+#: Absolute links only: SAFE_SCHEMES without "" (relative).
+_SAFE_SCHEMES = SAFE_SCHEMES - {""}
 
 
 def _check_url(value: str) -> str:
@@ -58,18 +59,18 @@ def _check_markdown(value: str) -> str:
         )
     if _MD_HEADING.search(value):
         raise ValueError("headings ('#') are not allowed in a section; use paragraphs or lists")
-    for pattern in (_MD_LINK_TARGET, _MD_AUTOLINK):
-        for target in pattern.findall(value):
-            scheme = urlsplit(target).scheme.lower()
-            if scheme and scheme not in _SAFE_SCHEMES:
-                raise ValueError(f"the link '{target}' uses '{scheme}:'; links must be http(s)")
-            if not scheme:
-                # A relative link works on one page and breaks on another (the printable
-                # tray gathers every service on one page), so only absolute ones are allowed.
-                raise ValueError(
-                    f"the link '{target}' is relative; write a full https:// address, "
-                    "or name other services under 'related'"
-                )
+    # Links are found by parsing (link_targets: Python-Markdown, as the site renders),
+    # not by patterns, which missed reference-style links, images and encoded schemes.
+    for target, scheme in link_targets(value):
+        if scheme and scheme not in _SAFE_SCHEMES:
+            raise ValueError(f"the link '{target}' uses '{scheme}:'; links must be http(s)")
+        if not scheme:
+            # A relative link works on one page and breaks on another (the printable
+            # tray gathers every service on one page), so only absolute ones are allowed.
+            raise ValueError(
+                f"the link '{target}' is relative; write a full https:// address, "
+                "or name other services under 'related'"
+            )
     return value
 
 

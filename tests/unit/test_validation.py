@@ -162,7 +162,7 @@ def test_javascript_link_is_refused(mini_catalogue: Path) -> None:
         mini_catalogue, "kolmas.yml", BASE.replace("Jotain.", "'Katso [tästä](javascript:alert(1))'")
     )
     [problem] = problems_of(mini_catalogue)
-    assert problem.message == "the link 'javascript:alert(1' uses 'javascript:'; links must be http(s)"
+    assert problem.message == "the link 'javascript:alert(1)' uses 'javascript:'; links must be http(s)"
 
 
 def test_duplicate_theme_ids(mini_catalogue: Path) -> None:
