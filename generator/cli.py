@@ -16,6 +16,7 @@ from generator.reporting import FORMATS, echo_problems, markdown_summary
 from generator.validate import handoff
 from generator.validate.catalogue import load_catalogue
 from generator.validate.freshness import freshness_problems, review_summary
+from generator.validate.licence import licence_warnings
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 DEFAULT_CATALOGUE = Path("catalogue")
@@ -32,6 +33,7 @@ def _validate(catalogue: Path, output_format: str = "text", *, strict: bool = Fa
         handoff.keep(catalogue, loaded, problems)  # the build reuses it instead of loading again
     if loaded is not None:  # ended services warn; with --strict, overdue reviews fail
         problems.extend(freshness_problems(loaded, date.today(), strict=strict))
+        problems.extend(licence_warnings(loaded))
     root = Path.cwd()
     _report(problems, root, output_format)
     if loaded is None or problems.errors:

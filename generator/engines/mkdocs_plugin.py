@@ -36,6 +36,7 @@ from generator.render.pages import Page, RenderOptions, render_pages
 from generator.validate import handoff
 from generator.validate.catalogue import load_catalogue
 from generator.validate.freshness import ended_warnings
+from generator.validate.licence import licence_warnings
 from generator.write.search_index import SearchIndexer, SearchIndexError, page_document
 
 log = logging.getLogger("mkdocs.plugins.tarjotin")
@@ -95,8 +96,9 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         self.today = today
         self.searchable = {page.path: page.title for page in self.pages if page.searchable}
         # INFO, not WARNING: MkDocs's strict mode fails on any warning, and an ended
-        # service is expected content. `tarjotin build` prints these as warnings itself.
-        for notice in ended_warnings(catalogue, today):
+        # service (or a region that has not licensed its data yet) is allowed.
+        # `tarjotin build` prints these as warnings itself.
+        for notice in [*ended_warnings(catalogue, today), *licence_warnings(catalogue)]:
             log.info(notice.format(project))
         self.region_css = region_stylesheet(catalogue.region)
         if self.region_css is not None and REGION_STYLESHEET not in config.extra_css:

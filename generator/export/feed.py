@@ -66,7 +66,8 @@ def changes_feed(catalogue: Catalogue, urls: SiteUrls, today: date) -> str:
         "Palvelut, joille ei ole kirjattu tarkistuspäivää, ovat lopussa aakkosjärjestyksessä.",
     )
     _text(channel, "language", "fi")
-    _text(channel, "copyright", catalogue.region.data_licence.title)
+    if catalogue.region.data_licence:  # no <copyright> rather than a licence the region never gave
+        _text(channel, "copyright", catalogue.region.data_licence.title)
     if urls.absolute:
         ET.SubElement(
             channel,

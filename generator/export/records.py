@@ -47,11 +47,13 @@ def catalogue_record(catalogue: Catalogue, urls: SiteUrls, today: date) -> dict[
             "name": region.name,
             "municipalities": [m.model_dump(mode="json", exclude_none=True) for m in region.municipalities],
         },
-        "licence": region.data_licence.model_dump(mode="json"),
+        # null, not a default: only the region can license its data (see region.yml's data_licence).
+        "licence": region.data_licence.model_dump(mode="json") if region.data_licence else None,
         "site": urls.home(here),
         "themes": [t.model_dump(mode="json") for t in catalogue.themes],
         "providers": [p.model_dump(mode="json", exclude_none=True) for p in catalogue.providers.values()],
         "further_reading": [r.model_dump(mode="json", exclude_none=True) for r in catalogue.further_reading],
+        "sections": [s.entry.model_dump(mode="json", exclude_none=True) for s in catalogue.sections],
         "services": [service_record(s, urls.service(s, here), today) for s in catalogue.services],
         "professional": professional_record(catalogue.professional),
     }

@@ -163,13 +163,6 @@ class Link(Strict):
     url: Url
 
 
-#: The data licence a region gets unless its region.yml names another (the project's choice).
-CC_BY_4 = Link(
-    title="Creative Commons Nimeä 4.0 Kansainvälinen (CC BY 4.0)",
-    url="https://creativecommons.org/licenses/by/4.0/deed.fi",
-)
-
-
 # --- a service --------------------------------------------------------------------
 
 
@@ -587,10 +580,22 @@ class RegionFile(Strict):
         description="Kuinka usein palvelun tiedot tarkistetaan (kuukausina).",
         examples=[12],
     )
-    data_licence: Link = Field(
-        default=CC_BY_4,
-        description="Avoimen datan lisenssi, jolla luettelon tiedot julkaistaan (oletus CC BY 4.0).",
-        examples=[CC_BY_4.model_dump()],
+    # No default: the licence is the region's decision (the content may be transcribed from
+    # others' material), so without one the site and the exports say none has been stated.
+    data_licence: Link | None = Field(
+        None,
+        description=(
+            "Avoimen datan lisenssi (käyttölupa), jolla alue julkaisee luettelon tiedot, esim. "
+            "CC BY 4.0. Lisenssistä päättää alue. Jos kenttä puuttuu, sivusto ja avoimen datan "
+            "tiedostot kertovat, ettei käyttölupaa ole ilmoitettu, eikä tietoja saa käyttää "
+            "uudelleen ilman lupaa."
+        ),
+        examples=[
+            {
+                "title": "Creative Commons Nimeä 4.0 Kansainvälinen (CC BY 4.0)",
+                "url": "https://creativecommons.org/licenses/by/4.0/deed.fi",
+            }
+        ],
     )
     # Last, as region.yml writes it: the long list after the short settings.
     municipalities: Annotated[list[Municipality], Field(min_length=1)] = Field(

@@ -33,7 +33,7 @@ def test_json_keeps_every_field_as_written(
     assert data["format_version"] == 1
     assert data["region"]["name"] == "Testimaa"
     assert [m["code"] for m in data["region"]["municipalities"]] == ["001", "002"]
-    assert data["licence"]["url"] == "https://creativecommons.org/licenses/by/4.0/deed.fi"
+    assert data["licence"] is None, "region.yml states no licence, so none is claimed"
     assert [t["id"] for t in data["themes"]] == ["kuntoutus", "koulutus"]
     services = {s["id"]: s for s in data["services"]}
     assert sorted(services) == ["eka", "kolmas", "paattynyt", "toka"]

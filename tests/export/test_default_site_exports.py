@@ -27,18 +27,37 @@ def _resolve(site: Path, page: str, href: str) -> Path:
     return path / "index.html" if href.endswith("/") else path
 
 
-def test_the_open_data_page_links_every_file_and_names_the_licence(default_site: Path) -> None:
+def test_the_open_data_page_links_every_file_and_says_no_licence_is_stated(default_site: Path) -> None:
     page = "avoin-data/index.html"
     html = (default_site / page).read_text(encoding="utf-8")
     hrefs = _hrefs(html)
     for name in paths.ALL_FILES:
         assert name in hrefs, name
         assert _resolve(default_site, page, name).is_file(), name
+    # The content is transcribed from the region's deck: only the region can license it.
     region = yaml.safe_load((PROJECT / "catalogue" / "region.yml").read_text(encoding="utf-8"))
-    licence = region["data_licence"]
-    assert f'<a href="{licence["url"]}">{licence["title"]}</a>' in html
+    assert "data_licence" not in region
+    assert "Aineistolle ei ole ilmoitettu käyttölupaa (lisenssiä)." in html
+    assert "Kysy käyttöoikeudesta alueelta" in html
+    assert "CC BY" not in html and "creativecommons.org" not in html
+    assert "avointa dataa" not in html, "reuse is not promised without a licence"
     home = (default_site / "index.html").read_text(encoding="utf-8")
     assert "avoin-data/" in _hrefs(home), "the page is in the navigation"
+
+
+def test_no_export_claims_a_licence_the_region_has_not_given(
+    default_site: Path, default_catalogue: Catalogue
+) -> None:
+    folder = default_site / paths.EXPORT_DIR
+    exports = {name: (folder / name).read_text(encoding="utf-8-sig") for name in paths.ALL_FILES}
+    for service in default_catalogue.services:
+        page = default_site / "palvelut" / service.id / "index.html"
+        exports[f"{service.id} (JSON-LD)"] = json.dumps(json_ld_of(page), ensure_ascii=False)
+    for name, text in exports.items():
+        for claim in ("CC BY", "creativecommons.org", "Creative Commons"):
+            assert claim not in text, (name, claim)
+    assert json.loads(exports[paths.CATALOGUE_JSON])["licence"] is None
+    assert "<copyright>" not in exports[paths.FEED]
 
 
 def test_the_built_hsds_files_validate(default_site: Path) -> None:

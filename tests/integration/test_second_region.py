@@ -120,6 +120,14 @@ def test_a_region_without_colours_gets_the_neutral_defaults(mini_project: Path, 
     assert "tarjotin-region.css" not in (site / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_licence_its_region_yml_states_is_named(example_site: Path) -> None:
+    licence = _region()["data_licence"]
+    html = (example_site / paths.EXPORT_DIR / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{licence["url"]}">{licence["title"]}</a>' in html
+    data = json.loads((example_site / paths.EXPORT_DIR / paths.CATALOGUE_JSON).read_text(encoding="utf-8"))
+    assert data["licence"] == licence
+
+
 def test_unreadable_colours_are_reported(mini_project: Path) -> None:
     region = mini_project / "catalogue" / "region.yml"
     text = region.read_text(encoding="utf-8")
