@@ -4,6 +4,12 @@ For spreadsheets: UTF-8 with a byte-order mark (so Excel reads ä and ö
 right), comma-separated, RFC 4180 quoting. A list in one cell has one item per
 line; Markdown sections are kept as written. Nested details that do not fit a
 table (contact details beyond one line each) are complete in ``palvelut.json``.
+
+A spreadsheet runs a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return as a formula (``=HYPERLINK(…)`` turns a service's name into a link
+anywhere), so such a cell gets a leading apostrophe, as OWASP's "CSV Injection"
+advises, and shows as text. A Markdown list (``- …``) starts that way too. The JSON
+files keep the exact text.
 """
 
 from __future__ import annotations
@@ -21,6 +27,14 @@ from generator.model.entries import Contact
 
 #: Excel needs the byte-order mark to read UTF-8.
 ENCODING = "utf-8-sig"
+
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: str) -> str:
+    """``value`` as a cell no spreadsheet runs: an apostrophe before a formula's first character."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _lines(values: Iterable[object] | None) -> str:
@@ -82,5 +96,5 @@ def catalogue_csv(catalogue: Catalogue, urls: SiteUrls, today: date) -> str:
     writer.writerow(["id", "url", "status", *(name for name, _ in COLUMNS)])
     for service in catalogue.services:
         row = [service.id, urls.service(service, here), status(service, today)]
-        writer.writerow(row + [value(service) for _, value in COLUMNS])
+        writer.writerow([cell(text) for text in row + [value(service) for _, value in COLUMNS]])
     return out.getvalue()

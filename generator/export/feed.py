@@ -15,10 +15,15 @@ could truthfully give it. RSS lets such an item go without ``pubDate``.
 Written by hand with ElementTree (which escapes every value): the feed
 libraries we looked at (feedgen) stamp the build time on the feed and on
 undated entries, which is exactly the invented date this feed must not have.
+ElementTree does not drop the characters XML 1.0 forbids (most control
+characters), which no escape can write either, so the finished document is
+cleared of them: validation already refuses them, and the feed is well-formed
+even when it is given text that was never validated.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
@@ -28,6 +33,9 @@ from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue, Service
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+
+#: Everything outside XML 1.0's ``Char`` production (lone surrogates included).
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def rfc822(day: date) -> str:
@@ -94,4 +102,4 @@ def changes_feed(catalogue: Catalogue, urls: SiteUrls, today: date) -> str:
             _text(item, "guid", f"{link}#tarkistettu-{reviewed.isoformat()}", isPermaLink="false")
             _text(item, "pubDate", rfc822(reviewed))
     ET.indent(rss)
-    return ET.tostring(rss, encoding="unicode", xml_declaration=True) + "\n"
+    return NOT_XML.sub("", ET.tostring(rss, encoding="unicode", xml_declaration=True)) + "\n"

@@ -221,7 +221,18 @@ def read_yaml(path: Path, problems: Problems) -> YamlDocument | None:
             suggestion=suggestion,
         )
         return None
-    except yaml.YAMLError as error:  # e.g. a control character the reader rejects
+    except yaml.reader.ReaderError as error:  # a control character written as such in the file
+        # libyaml counts the position in UTF-8 bytes of the text it was given.
+        before = text.encode("utf-8")[: error.position]
+        problems.add(
+            path,
+            f"the file has an invisible control character (U+{error.character:04X})",
+            line=before.count(b"\n") + 1,
+            column=len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1,
+            suggestion="delete it; it often comes along when text is copied from a word processor",
+        )
+        return None
+    except yaml.YAMLError as error:
         problems.add(path, f"YAML error: {error}")
         return None
 

@@ -37,7 +37,18 @@ Slug = Annotated[
     Field(description="Tunniste: pienet kirjaimet a–z, numerot ja väliviivat, esim. 'kuntoutus'."),
 ]
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _check_one_line(value: str) -> str:
+    # Every plain-text field is shown on one line (a heading, a card, a table cell, a
+    # feed title); a line break there splits the heading or starts a Markdown code block.
+    if len(value.splitlines()) > 1:
+        raise ValueError("the text has a line break, but this field is one line; write it on one line")
+    return value
+
+
+#: One line of plain text: names, titles, link texts, contacts, keywords. Text on
+#: several lines is :data:`Markdown`.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_one_line)]
 
 _RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>)|!--)")
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)", re.MULTILINE)

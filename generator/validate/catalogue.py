@@ -30,6 +30,7 @@ from generator.model.entries import (
 from generator.problems import CatalogueError, Problems, Severity, did_you_mean
 from generator.validate.fields import Checked, read_checked
 from generator.validate.professional import assemble, check_references, read_professional
+from generator.validate.reserved import check_not_reserved
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -132,6 +133,7 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
                 suggestion="use lowercase letters a–z, digits and hyphens, e.g. kuntouttava-tyotoiminta.yml",
             )
             continue
+        check_not_reserved(path, path.stem, ("service", "services"), problems)
         checked = read_checked(path, ServiceEntry, problems)
         if checked is not None:
             services.append((path.stem, checked))
@@ -151,6 +153,15 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
             "theme id",
             problems,
         )
+        for i, theme in enumerate(themes.model.themes):
+            check_not_reserved(
+                themes.document.path,
+                theme.id,
+                ("theme", "themes"),
+                problems,
+                document=themes.document,
+                loc=("themes", i, "id"),
+            )
     if region:
         municipalities = region.model.municipalities
         _duplicates(
@@ -159,6 +170,15 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
             "municipality id",
             problems,
         )
+        for i, municipality in enumerate(municipalities):
+            check_not_reserved(
+                region.document.path,
+                municipality.id,
+                ("municipality", "municipalities"),
+                problems,
+                document=region.document,
+                loc=("municipalities", i, "id"),
+            )
         _duplicates(
             [(m.code, ("municipalities", i, "code")) for i, m in enumerate(municipalities)],
             region.document,

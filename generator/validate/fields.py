@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 
 from generator.load.yaml_source import FieldPath, YamlDocument, read_yaml
 from generator.problems import Problems, did_you_mean
+from generator.validate.characters import forbidden_characters, without_forbidden
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -115,8 +116,19 @@ def check_fields(document: YamlDocument, model: type[M], problems: Problems) -> 
             line=1,
         )
         return None
+    # Invisible control characters are looked for in every string, whatever its field's
+    # type (see generator.validate.characters). The model checks the text without them:
+    # an editor sees every other problem in one run, and a file fine but for these is
+    # still returned, so its id stays known to the references (no "unknown service"
+    # elsewhere); these errors keep the catalogue from being built.
+    unreadable = False
+    for loc, message in forbidden_characters(document.data):
+        unreadable = True
+        position = document.locate(loc)
+        line, column = position if position else (None, None)
+        problems.add(document.path, message, line=line, column=column, field=_field_name(loc))
     try:
-        return model.model_validate(document.data)
+        return model.model_validate(without_forbidden(document.data) if unreadable else document.data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])

@@ -35,6 +35,7 @@ from generator.model.professional import (
 )
 from generator.problems import Problems
 from generator.validate.fields import Checked, read_checked
+from generator.validate.reserved import check_not_reserved
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,7 +59,7 @@ class ProfessionalFiles:
     work_ability: Checked[WorkAbilityScoreFile] | None = None
 
 
-def _read_folder(folder: Path, model: type[M], problems: Problems) -> list[Checked[M]]:
+def _read_folder(folder: Path, model: type[M], kind: tuple[str, str], problems: Problems) -> list[Checked[M]]:
     entries = []
     for path in entry_files(folder):
         if path.suffix != ".yml" or not re.match(SLUG_PATTERN, path.stem):
@@ -68,6 +69,7 @@ def _read_folder(folder: Path, model: type[M], problems: Problems) -> list[Check
                 suggestion="use lowercase letters a–z, digits and hyphens, ending in .yml",
             )
             continue
+        check_not_reserved(path, path.stem, kind, problems)
         entry = read_checked(path, model, problems)
         if entry is not None:
             entries.append(entry)
@@ -80,9 +82,11 @@ def read_professional(layout: CatalogueLayout, problems: Problems) -> Profession
     files = ProfessionalFiles()
     if not root.is_dir():
         return files
-    files.paths = _read_folder(root / PATHS_DIR, PathFile, problems)
-    files.cases = _read_folder(root / CASES_DIR, CaseFile, problems)
-    files.checklists = _read_folder(root / CHECKLISTS_DIR, ChecklistFile, problems)
+    files.paths = _read_folder(root / PATHS_DIR, PathFile, ("service path", "service paths"), problems)
+    files.cases = _read_folder(root / CASES_DIR, CaseFile, ("client example", "client examples"), problems)
+    files.checklists = _read_folder(
+        root / CHECKLISTS_DIR, ChecklistFile, ("checklist", "checklists"), problems
+    )
     for name, model, attribute in (
         (GLOSSARY_FILE, GlossaryFile, "glossary"),
         (PARTICIPATION_FILE, ParticipationFile, "participation"),

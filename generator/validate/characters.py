@@ -1,0 +1,60 @@
+"""Invisible characters that no catalogue text may hold, found in every string of a file.
+
+A YAML file cannot contain most control characters as such (libyaml refuses the
+file), but a double-quoted value can write any of them as an escape (``"\\v"``,
+``"\\x85"``, ``"\\L"``), and text copied from a word processor brings some along
+(Word's manual line break is U+000B). Shown on a page they are invisible; in the
+changes feed most of them make the XML not well-formed, and in other programs
+they split lines. So every string value of every file is checked here, before
+its model sees it, whatever its field's type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from generator.load.yaml_source import FieldPath
+
+#: C0 controls except tab and line feed (which text may hold: Markdown sections are
+#: multi-line, and one-line fields reject the line feed themselves), DEL and the C1
+#: controls, the Unicode line and paragraph separators, lone surrogates and the two
+#: non-characters XML 1.0 forbids.
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def forbidden_characters(data: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Each string in ``data`` (nested dicts and lists) that holds a forbidden character.
+
+    Yields:
+        The string's field path and a message naming the characters and where they are.
+    """
+    if isinstance(data, str):
+        found = FORBIDDEN.search(data)
+        if found is not None:
+            codes = sorted({f"U+{ord(c):04X}" for c in FORBIDDEN.findall(data)})
+            before = data[: found.start()].rsplit("\n", 1)[-1][-20:]
+            where = f" after '{before}'" if before.strip() else " at the start"
+            if len(codes) == 1:
+                noun, pronoun = "an invisible control character", "it"
+            else:
+                noun, pronoun = "invisible control characters", "them"
+            yield loc, f"the text has {noun} ({', '.join(codes)}){where}; delete {pronoun}"
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from forbidden_characters(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from forbidden_characters(value, (*loc, i))
+
+
+def without_forbidden(data: Any) -> Any:
+    """A copy of ``data`` with the forbidden characters deleted from every string."""
+    if isinstance(data, str):
+        return FORBIDDEN.sub("", data)
+    if isinstance(data, dict):
+        return {key: without_forbidden(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [without_forbidden(value) for value in data]
+    return data
