@@ -30,7 +30,7 @@ from generator.model.entries import (
 from generator.problems import CatalogueError, Problems, Severity, did_you_mean
 from generator.validate.fields import Checked, read_checked
 from generator.validate.professional import assemble, check_references, read_professional
-from generator.validate.reserved import check_not_reserved
+from generator.validate.reserved import check_listed_ids, check_not_reserved
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -153,15 +153,7 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
             "theme id",
             problems,
         )
-        for i, theme in enumerate(themes.model.themes):
-            check_not_reserved(
-                themes.document.path,
-                theme.id,
-                ("theme", "themes"),
-                problems,
-                document=themes.document,
-                loc=("themes", i, "id"),
-            )
+        check_listed_ids(themes.document, "themes", theme_ids, ("theme", "themes"), problems)
     if region:
         municipalities = region.model.municipalities
         _duplicates(
@@ -170,15 +162,8 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
             "municipality id",
             problems,
         )
-        for i, municipality in enumerate(municipalities):
-            check_not_reserved(
-                region.document.path,
-                municipality.id,
-                ("municipality", "municipalities"),
-                problems,
-                document=region.document,
-                loc=("municipalities", i, "id"),
-            )
+        kind = ("municipality", "municipalities")
+        check_listed_ids(region.document, "municipalities", municipality_ids, kind, problems)
         _duplicates(
             [(m.code, ("municipalities", i, "code")) for i, m in enumerate(municipalities)],
             region.document,

@@ -44,3 +44,11 @@ def check_not_reserved(
         field=".".join(str(p) for p in loc),
         suggestion=f"give the {what} an id from its name" if loc else f"name the file after the {what}",
     )
+
+
+def check_listed_ids(
+    document: YamlDocument, key: str, ids: list[str], kind: tuple[str, str], problems: Problems
+) -> None:
+    """:func:`check_not_reserved` for each entry listed under ``key`` (each with an ``id`` field)."""
+    for i, entry_id in enumerate(ids):
+        check_not_reserved(document.path, entry_id, kind, problems, document=document, loc=(key, i, "id"))

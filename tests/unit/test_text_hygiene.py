@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.load.yaml_source import FieldPath, read_yaml
+from generator.model.entries import ServiceEntry
 from generator.problems import Problem, Problems
 from generator.validate.catalogue import load_catalogue
 
@@ -92,6 +93,14 @@ def rejected(catalogue: Path) -> list[Problem]:
     return problems.errors
 
 
+def new_service(catalogue: Path, text: str) -> ServiceEntry:
+    """Add ``services/uusi.yml``; the catalogue must be accepted. Returns its entry."""
+    (catalogue / "services" / "uusi.yml").write_text(text, encoding="utf-8")
+    loaded, problems = load_catalogue(catalogue)
+    assert loaded is not None, [p.format() for p in problems.errors]
+    return loaded.services_by_id["uusi"].entry
+
+
 def test_the_shipped_catalogue_is_clean(catalogue: Path) -> None:
     loaded, problems = load_catalogue(catalogue)
     assert loaded is not None, [p.format() for p in problems.errors]
@@ -142,14 +151,11 @@ def test_control_characters_in_markdown_and_non_text_fields_are_rejected(catalog
 
 
 def test_tab_and_line_breaks_in_markdown_are_kept(catalogue: Path) -> None:
-    (catalogue / "services" / "uusi.yml").write_text(
+    entry = new_service(
+        catalogue,
         'name: "Uusi\\tpalvelu"\nprovider: kela\narea: region\n'
         "what: |\n  Eka rivi\n  toka rivi\n\n  - kohta\n",
-        encoding="utf-8",
     )
-    loaded, problems = load_catalogue(catalogue)
-    assert loaded is not None, [p.format() for p in problems.errors]
-    entry = loaded.services_by_id["uusi"].entry
     assert entry.what == "Eka rivi\ntoka rivi\n\n- kohta"
     assert entry.name == "Uusi\tpalvelu"
 
@@ -191,12 +197,9 @@ def test_a_block_scalar_in_a_one_line_field_is_rejected(catalogue: Path) -> None
 
 def test_a_block_scalar_with_one_line_is_one_line(catalogue: Path) -> None:
     """The trailing line break of ``|`` or ``>`` is not a second line."""
-    (catalogue / "services" / "uusi.yml").write_text(
+    entry = new_service(
+        catalogue,
         "name: |\n  Uusi palvelu\nsummary: >\n  Yksi\n  virke.\n"
         "provider: kela\narea: region\nwhat: Jotain.\n",
-        encoding="utf-8",
     )
-    loaded, problems = load_catalogue(catalogue)
-    assert loaded is not None, [p.format() for p in problems.errors]
-    entry = loaded.services_by_id["uusi"].entry
     assert (entry.name, entry.summary) == ("Uusi palvelu", "Yksi virke.")
