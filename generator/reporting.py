@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from generator.load.yaml_source import MAX_FILE_BYTES
+from generator.load.yaml_source import read_source
 from generator.problems import Problem, Problems, Severity
 
 FORMATS = ("text", "short", "github", "markdown")
@@ -41,12 +41,9 @@ class SourceLines:
 
     @staticmethod
     def _read(path: Path) -> list[str] | None:
-        try:
-            if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-                return None
-            return path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()
-        except OSError:
-            return None
+        # The catalogue's guarded reader: a linked file is never quoted (its target is not read).
+        raw = read_source(path, Problems()) if path.is_file() else None
+        return None if raw is None else raw.decode("utf-8-sig", errors="replace").splitlines()
 
 
 def quoted(problems: Iterable[Problem], root: Path) -> list[str]:

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from generator.check.results import Location
 from generator.load.layout import FURTHER_READING_FILE, REGION_FILE, SERVICES_DIR, THEMES_FILE
-from generator.load.yaml_source import FieldPath, read_yaml
+from generator.load.yaml_source import FieldPath, parse_yaml, read_source
 from generator.problems import Problems
 from generator.render import pages
 
@@ -176,13 +176,12 @@ class SourceIndex:
         self._written.setdefault(normalise(url), []).append(location)
 
     def _index_yaml(self, path: Path) -> None:
-        document = read_yaml(path, Problems())
-        if document is None:  # validation reports it; nothing to trace here
+        # Through the catalogue's guarded reader: a link (or a linked folder) is not followed.
+        raw = read_source(path, Problems(), root=self.catalogue)
+        document = parse_yaml(path, raw, Problems()) if raw is not None else None
+        if raw is None or document is None:  # validation reports it; nothing to trace here
             return
-        try:
-            text = _Text(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            return
+        text = _Text(raw.decode("utf-8-sig"))
         ends = sorted(text.offset(*position) for position in document.value_positions.values())
         for field_path, value in _strings(document.data):
             urls = urls_in_text(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import typing
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,9 +12,15 @@ from typing import Literal, TypeVar
 
 import click
 
-from generator.edit.formatting import Outcome, catalogue_files, format_file, write_atomically
+from generator.edit.formatting import (
+    FormatResult,
+    Outcome,
+    catalogue_files,
+    format_file,
+    write_atomically,
+)
 from generator.edit.scaffold import NewService, Vocabularies, create_service, read_vocabularies, service_id
-from generator.load.layout import CatalogueLayout
+from generator.load.layout import CatalogueLayout, UnsafePath, check_inside
 from generator.model.entries import SLUG_PATTERN
 from generator.problems import Problems, did_you_mean
 from generator.reporting import echo_problems
@@ -30,6 +37,15 @@ def _shown(path: Path) -> str:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _refuse_link(unsafe: UnsafePath) -> typing.NoReturn:
+    click.secho(
+        f"✗ {_shown(unsafe.path)}: {unsafe.message}; nothing was written ({unsafe.suggestion}).",
+        fg="red",
+        err=True,
+    )
+    sys.exit(1)
 
 
 # --- tarjotin new -----------------------------------------------------------------------
@@ -114,6 +130,10 @@ def new(
             param_hint="--id" if identifier else "NAME",
         )
     path = CatalogueLayout(catalogue).services_dir / f"{identifier}.yml"
+    try:
+        check_inside(path, catalogue)
+    except UnsafePath as unsafe:
+        _refuse_link(unsafe)
     if path.exists():
         click.secho(
             f"✗ {_shown(path)} already exists; nothing was written. "
@@ -169,6 +189,8 @@ def new(
     except FileExistsError:
         click.secho(f"✗ {_shown(path)} already exists; nothing was written.", fg="red", err=True)
         sys.exit(1)
+    except UnsafePath as unsafe:  # a link that appeared while the questions were asked
+        _refuse_link(unsafe)
     click.secho(f"✓ Created {_shown(created)}", fg="green", err=True)
     click.echo(
         "Next: fill in the fields (the comments in the file tell what to write), then run "
@@ -205,18 +227,22 @@ def fmt(files: tuple[Path, ...], catalogue: Path, check: bool) -> None:
     targets = list(files) or catalogue_files(catalogue)
     changed = unchanged = failed = 0
     for path in targets:
-        result = format_file(path)
+        # A file inside the catalogue folder is checked for links from the folder down.
+        inside = path.absolute().is_relative_to(catalogue.absolute())
+        result = format_file(path, catalogue if inside else None)
+        if result.outcome is Outcome.CHANGED and not check:
+            try:
+                write_atomically(path, result.text)
+            except UnsafePath as unsafe:  # it became a link after it was read
+                result = FormatResult(path, Outcome.FAILED)
+                unsafe.report(result.problems)
         if result.outcome is Outcome.FAILED:
             failed += 1
             echo_problems(result.problems, Path.cwd())
             click.secho(f"✗ {_shown(path)}: not formatted", fg="red", err=True)
         elif result.outcome is Outcome.CHANGED:
             changed += 1
-            if check:
-                click.echo(f"would reformat {_shown(path)}", err=True)
-            else:
-                write_atomically(path, result.text)
-                click.echo(f"reformatted {_shown(path)}", err=True)
+            click.echo(f"{'would reformat' if check else 'reformatted'} {_shown(path)}", err=True)
         else:
             unchanged += 1
     verb = "would be reformatted" if check else "reformatted"

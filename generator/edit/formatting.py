@@ -3,7 +3,8 @@
 A file is formatted in four steps:
 
 1. it is read with the catalogue's safe reader; a file with any problem
-   (syntax, aliases, tags, duplicate keys …) is reported and never written;
+   (syntax, aliases, tags, duplicate keys …) is reported and never written,
+   and so is a symbolic link: it is neither followed nor replaced by a file;
 2. ruamel.yaml round-trips it, which evens out indentation and spacing but
    keeps comments, quotes, flow lists and block scalars as they were written
    (comments are then lined up with their lines, :mod:`generator.edit.comments`);
@@ -33,13 +34,9 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from generator.edit.comments import align_comments
 from generator.edit.key_order import reorder_keys
 from generator.edit.kinds import FileKind, declared_schema, kind_of, schema_by_location, schema_comment
-from generator.load.yaml_source import read_yaml
+from generator.load.layout import check_inside
+from generator.load.yaml_source import parse_yaml, read_source
 from generator.problems import Problems
-
-try:  # libyaml, as in generator.load.yaml_source
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the platform's wheel
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 #: ruamel.yaml writes a list inside a list as "-   - item"; the catalogue writes "- - item".
 _NESTED_SEQUENCE = re.compile(r"^( *)-   - ")
@@ -120,33 +117,45 @@ def format_text(path: Path, text: str, kind: FileKind | None) -> str:
     return _with_schema_line(path, formatted, kind)
 
 
-def format_file(path: Path) -> FormatResult:
-    """Format one file in memory; nothing is written."""
+def format_file(path: Path, root: Path | None = None) -> FormatResult:
+    """Format one file in memory; nothing is written.
+
+    ``root`` is the catalogue folder the file belongs to: a file that is a
+    link, or lies in a linked folder below ``root``, is refused unread.
+    """
     problems = Problems()
-    document = read_yaml(path, problems)
-    if document is None:
+    raw = read_source(path, problems, root=root)
+    document = parse_yaml(path, raw, problems) if raw is not None else None
+    if raw is None or document is None:
         return FormatResult(path, Outcome.FAILED, problems=problems)
-    original = path.read_text(encoding="utf-8-sig")
+    original = raw.decode("utf-8-sig")
     kind = kind_of(path, original)
     try:
         formatted = format_text(path, original, kind)
     except (RuamelError, yaml.YAMLError) as error:
         problems.add(path, f"the file could not be formatted: {error}")
         return FormatResult(path, Outcome.FAILED, problems=problems)
-    if yaml.load(formatted, Loader=_Loader) != document.data:
+    # Compared as the catalogue reads it (YAML 1.2 values), not as PyYAML would.
+    reread = parse_yaml(path, formatted.encode("utf-8"), Problems())
+    if reread is None or reread.data != document.data:
         problems.add(
             path,
             "formatting would change the file's data, so it was left as it is",
             suggestion="please report this as a bug in tarjotin fmt",
         )
         return FormatResult(path, Outcome.FAILED, problems=problems)
-    if formatted.encode("utf-8") == path.read_bytes():  # bytes: CRLF and a BOM count as changes
+    if formatted.encode("utf-8") == raw:  # bytes: CRLF and a BOM count as changes
         return FormatResult(path, Outcome.UNCHANGED)
     return FormatResult(path, Outcome.CHANGED, text=formatted)
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step, so a crash never leaves half a file."""
+    """Replace ``path`` with ``text`` in one step, so a crash never leaves half a file.
+
+    Raises :class:`~generator.load.layout.UnsafePath` if ``path`` is a link:
+    replacing it would turn the link into a file.
+    """
+    check_inside(path, path.parent)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -159,5 +168,14 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def catalogue_files(root: Path) -> list[Path]:
-    """Every YAML file of a catalogue, in a stable order."""
-    return sorted(p for p in root.rglob("*.yml") if p.is_file() and not p.name.startswith("."))
+    """Every YAML file of a catalogue, in a stable order.
+
+    Links are listed too, files and folders (which are not entered), so that
+    :func:`format_file` reports each of them instead of passing over it in silence.
+    """
+    found = []
+    for folder, folders, files in os.walk(root):  # followlinks=False: a linked folder is not entered
+        here = Path(folder)
+        found += [here / name for name in folders if (here / name).is_symlink()]
+        found += [here / name for name in files if name.endswith(".yml") and not name.startswith(".")]
+    return sorted(found)

@@ -20,7 +20,7 @@ from slugify import slugify
 
 from generator.edit.formatting import format_text
 from generator.edit.kinds import SERVICE_SCHEMA, FileKind, schema_comment
-from generator.load.layout import CatalogueLayout
+from generator.load.layout import CatalogueLayout, check_inside
 from generator.load.yaml_source import read_yaml
 from generator.model.entries import ProvidersFile, RegionFile, ServiceEntry, ThemesFile
 from generator.problems import Problems
@@ -93,7 +93,7 @@ def read_vocabularies(catalogue: Path, problems: Problems) -> Vocabularies | Non
         if not path.is_file():
             problems.add(path, "the file is missing", suggestion="every catalogue needs it")
             continue
-        document = read_yaml(path, problems)
+        document = read_yaml(path, problems, root=catalogue)
         if document is not None:
             checked[path] = check_fields(document, model, problems)
     if problems.errors:
@@ -165,8 +165,13 @@ def service_text(path: Path, service: NewService, *, today: date) -> str:
 
 
 def create_service(catalogue: Path, service: NewService, identifier: str, *, today: date) -> Path:
-    """Write ``services/<identifier>.yml``; raise :class:`FileExistsError` if it exists."""
+    """Write ``services/<identifier>.yml``; raise :class:`FileExistsError` if it exists.
+
+    Raises :class:`~generator.load.layout.UnsafePath` instead of writing
+    through a link (``services`` linked elsewhere, or a link at the new name).
+    """
     path = CatalogueLayout(catalogue).services_dir / f"{identifier}.yml"
+    check_inside(path, catalogue)
     if path.exists():
         raise FileExistsError(path)
     path.parent.mkdir(parents=True, exist_ok=True)

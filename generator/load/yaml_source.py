@@ -8,16 +8,30 @@ So we let libyaml (PyYAML's C parser) *compose* the node graph — composing nev
 runs constructors, so ``!!python/...`` tags cannot execute code, and an alias is
 just a second reference to the same node — and walk the nodes ourselves,
 rejecting aliases, custom tags and duplicate keys as we go.
+
+Walking the nodes ourselves also means we decide what a plain value is, with
+YAML 1.2's meaning rather than PyYAML's YAML 1.1: only ``true``/``false`` are
+booleans (``name: no`` is the text "no"), and only plain decimal numbers are
+numbers. A YAML 1.1 form such as ``0025`` (octal 21), ``1:30`` (90), ``0x1A``
+or ``1_000`` stays the text it was written as: a text field gets what the
+editor typed, and a number field rejects it with the field's name and line
+(:mod:`generator.validate.fields` suggests the plain number to write).
+Every file is read through :func:`read_source`, which refuses symbolic links
+(:func:`generator.load.layout.check_inside`).
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.load.layout import UnsafePath, check_inside
 from generator.problems import Problems
 
 try:  # libyaml is bundled with PyYAML wheels; fall back to pure Python just in case.
@@ -30,9 +44,28 @@ MAX_FILE_BYTES = 1_000_000
 #: Deeper nesting than this is certainly a mistake (or an attack).
 MAX_DEPTH = 32
 
+_TAG_PREFIX = "tag:yaml.org,2002:"
 _STANDARD_TAGS = {
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    f"{_TAG_PREFIX}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
+#: What a value with each standard tag is, in an editor's words.
+_KIND_WORDS = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "null": "empty",
+    "timestamp": "a date",
+    "map": "a mapping (key: value)",
+    "seq": "a list",
+}
+#: The plain spellings YAML 1.2 reads as booleans; YAML 1.1's yes/no/on/off stay text.
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+#: Numbers as YAML 1.2 and every other reader agree on them: decimal, no leading zeros.
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:0|[1-9][0-9]*)\.")
+#: What a plain scalar would be without its tag (the resolver libyaml's loader uses).
+_RESOLVER = yaml.resolver.Resolver()
 
 FieldPath = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -116,8 +149,10 @@ class _Walker:
             )
         self.document.value_positions[loc] = _position(node)
         if isinstance(node, yaml.MappingNode):
+            _expect_tag(node, "map")
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
+            _expect_tag(node, "seq")
             return [self.walk(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
@@ -144,15 +179,49 @@ class _Walker:
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        construct = self.constructor.yaml_constructors[node.tag]
-        try:
-            return construct(self.constructor, node)
-        except ValueError:
-            if node.tag.endswith(":timestamp"):
-                raise _Invalid(
-                    node, f"'{node.value}' is not a real date", "write a date as YYYY-MM-DD"
-                ) from None
-            raise _Invalid(node, f"'{node.value}' cannot be read") from None
+        kind = node.tag.removeprefix(_TAG_PREFIX)
+        value = node.value
+        if kind == "str":
+            return value
+        # An explicit tag may only confirm what the plain value already is: ``!!int x``,
+        # ``!!bool ""`` or ``!!seq x`` would otherwise reach PyYAML's constructors, which
+        # raise on them (or return a generator), instead of becoming a problem.
+        plain = not node.style  # libyaml's loader gives plain scalars the style "", PyYAML's None
+        implicit = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        if kind in ("map", "seq") or not plain or implicit != node.tag:
+            shown = f"the value '{_shorten(value)}'" if value else "an empty value"
+            raise _Invalid(
+                node,
+                f"the tag !!{kind} ({_KIND_WORDS[kind]}) does not fit {shown}",
+                f"remove the tag !!{kind} and write the value as it should be read",
+            )
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return _BOOLEANS.get(value, value)
+        if kind == "int":
+            return int(value) if _DECIMAL_INT.fullmatch(value) else value
+        if kind == "float":
+            return float(value) if _DECIMAL_FLOAT.fullmatch(value) else value
+        try:  # a timestamp: the resolver has matched its shape, the calendar may still refuse it
+            return self.constructor.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise _Invalid(node, f"'{value}' is not a real date", "write a date as YYYY-MM-DD") from None
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _expect_tag(node: yaml.Node, kind: str) -> None:
+    """A mapping must carry the mapping tag and a list the list tag (``!!str {a: 1}`` is refused)."""
+    if node.tag != f"{_TAG_PREFIX}{kind}":
+        shown = node.tag.removeprefix(_TAG_PREFIX)
+        raise _Invalid(
+            node,
+            f"this is {_KIND_WORDS[kind]}, not {_KIND_WORDS[shown]} as its tag !!{shown} says",
+            f"remove the tag !!{shown}",
+        )
 
 
 def _friendly_parse_error(text: str, error: yaml.MarkedYAMLError) -> tuple[str, str | None]:
@@ -174,26 +243,57 @@ def _friendly_parse_error(text: str, error: yaml.MarkedYAMLError) -> tuple[str, 
     return f"YAML syntax error:{context} {problem}".strip(), None
 
 
-def read_yaml(path: Path, problems: Problems) -> YamlDocument | None:
-    """Read ``path``; on any problem, record it and return ``None``.
+def read_source(path: Path, problems: Problems, *, root: Path | None = None) -> bytes | None:
+    """The bytes of catalogue file ``path``; on any problem, record it and return ``None``.
 
-    Never raises for bad input: size, encoding, syntax and structure problems
-    all become entries in ``problems`` naming the file and, where known, the line.
+    This is the one way the catalogue's files are read. ``root`` is the
+    catalogue folder: ``path`` must not be a symbolic link, nor lie in a linked
+    folder below ``root``, nor resolve outside it (see
+    :func:`~generator.load.layout.check_inside`); without ``root`` only
+    ``path`` itself is checked. A refused link is reported without ever
+    opening its target, and so are files that are not ordinary files (a FIFO
+    would block) or larger than :data:`MAX_FILE_BYTES`.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.add(
-                path,
-                f"the file is {size / 1_000_000:.1f} MB; the limit is {MAX_FILE_BYTES // 1_000_000} MB",
-                suggestion="is this really a catalogue entry?",
-            )
-            return None
-        raw = path.read_bytes()
+        check_inside(path, root if root is not None else path.parent)
+        # O_NOFOLLOW: a link that appeared after the check is refused too (ELOOP).
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        descriptor = os.open(path, flags)
+        with os.fdopen(descriptor, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                problems.add(path, "this is not an ordinary file, so it was not read")
+                return None
+            if status.st_size > MAX_FILE_BYTES:
+                problems.add(
+                    path,
+                    f"the file is {status.st_size / 1_000_000:.1f} MB; "
+                    f"the limit is {MAX_FILE_BYTES // 1_000_000} MB",
+                    suggestion="is this really a catalogue entry?",
+                )
+                return None
+            return stream.read()
+    except UnsafePath as unsafe:
+        unsafe.report(problems)
+        return None
     except OSError as error:
         problems.add(path, f"cannot read the file: {error.strerror}")
         return None
 
+
+def read_yaml(path: Path, problems: Problems, *, root: Path | None = None) -> YamlDocument | None:
+    """Read ``path`` (through :func:`read_source`); on any problem, record it and return ``None``.
+
+    Never raises for bad input: links, size, encoding, syntax and structure
+    problems all become entries in ``problems`` naming the file and, where
+    known, the line.
+    """
+    raw = read_source(path, problems, root=root)
+    return None if raw is None else parse_yaml(path, raw, problems)
+
+
+def parse_yaml(path: Path, raw: bytes, problems: Problems) -> YamlDocument | None:
+    """The document in ``raw``, the contents of ``path``; ``None`` (and problems) if it is not safe YAML."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

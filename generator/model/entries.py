@@ -18,6 +18,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictInt,
     StringConstraints,
     ValidationError,
     ValidatorFunctionWrapHandler,
@@ -206,12 +207,7 @@ class Access(Strict):
         description="Lähteen oma teksti palveluun pääsystä.",
         examples=["Palveluun tarvitaan sosiaalihuollon omatyöntekijän päätös."],
     )
-
-    @model_validator(mode="after")
-    def _unique_routes(self) -> Access:
-        if len(set(self.routes)) != len(self.routes):
-            raise ValueError("a route is listed twice in 'routes'")
-        return self
+    # A route listed twice is reported, at its line, by generator.validate.lists (every list).
 
 
 Benefit = Literal["tyomarkkinatuki", "peruspaivaraha", "ansiopaivaraha", "toimeentulotuki"]
@@ -232,9 +228,13 @@ class Criterion(Strict):
     )
 
     text: Text = Field(description="Ehto lähteen omin sanoin.", examples=["on alle 30-vuotias"])
-    min_age: int | None = Field(None, ge=0, le=120, description="Vähintään näin monta vuotta.", examples=[25])
-    max_age: int | None = Field(None, ge=0, le=120, description="Enintään näin monta vuotta.", examples=[29])
-    unemployed_months_min: int | None = Field(
+    min_age: StrictInt | None = Field(
+        None, ge=0, le=120, description="Vähintään näin monta vuotta.", examples=[25]
+    )
+    max_age: StrictInt | None = Field(
+        None, ge=0, le=120, description="Enintään näin monta vuotta.", examples=[29]
+    )
+    unemployed_months_min: StrictInt | None = Field(
         None,
         ge=1,
         le=240,
@@ -246,7 +246,7 @@ class Criterion(Strict):
         description="Asiakas saa jotakin näistä etuuksista.",
         examples=[["tyomarkkinatuki", "toimeentulotuki"]],
     )
-    benefit_days_min: int | None = Field(
+    benefit_days_min: StrictInt | None = Field(
         None, ge=1, le=2000, description="Etuutta saatu vähintään näin monta päivää.", examples=[300]
     )
 
@@ -263,8 +263,8 @@ class Eligibility(Strict):
         json_schema_extra={"description": "Kuka voi käyttää palvelua: ikärajat ja muut ehdot."}
     )
 
-    min_age: int | None = Field(None, ge=0, le=120, description="Alaikäraja vuosina.", examples=[18])
-    max_age: int | None = Field(None, ge=0, le=120, description="Yläikäraja vuosina.", examples=[29])
+    min_age: StrictInt | None = Field(None, ge=0, le=120, description="Alaikäraja vuosina.", examples=[18])
+    max_age: StrictInt | None = Field(None, ge=0, le=120, description="Yläikäraja vuosina.", examples=[29])
     conditions: Markdown | None = Field(
         None, description="Muut ehdot lähteen sanoin.", examples=["Palvelu on tarkoitettu työttömille."]
     )
@@ -584,7 +584,7 @@ class RegionFile(Strict):
             }
         ],
     )
-    review_interval_months: int = Field(
+    review_interval_months: StrictInt = Field(
         12,
         ge=1,
         le=60,

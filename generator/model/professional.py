@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, StrictInt, model_validator
 
 from generator.model.entries import Link, Markdown, Slug, Strict, Text
 
@@ -100,7 +100,7 @@ class CaseFile(Strict):
     )
 
     name: Text = Field(description="Asiakkaan etunimi esimerkissä.", examples=["Maija"])
-    age: int = Field(ge=0, le=120, description="Ikä vuosina.", examples=[27])
+    age: StrictInt = Field(ge=0, le=120, description="Ikä vuosina.", examples=[27])
     source: SourceId
     background: Markdown = Field(description="Tausta.", examples=["- asuu perheen kanssa"])
     needs: Markdown | None = Field(None, description="Tarpeet.", examples=["- työllistymisen tuki"])
@@ -178,7 +178,7 @@ class ScaleLabel(Strict):
 
     model_config = _described("Asteikon arvon selite.")
 
-    value: int = Field(description="Asteikon arvo.", examples=[0])
+    value: StrictInt = Field(description="Asteikon arvo.", examples=[0])
     text: Text = Field(description="Arvon selite.", examples=["en pysty lainkaan työhön"])
 
 
@@ -187,8 +187,8 @@ class Scale(Strict):
 
     model_config = _described("Vastausasteikko.")
 
-    min: int = Field(description="Pienin arvo.", examples=[0])
-    max: int = Field(description="Suurin arvo.", examples=[10])
+    min: StrictInt = Field(description="Pienin arvo.", examples=[0])
+    max: StrictInt = Field(description="Suurin arvo.", examples=[10])
 
     @model_validator(mode="after")
     def _ordered(self) -> Scale:
@@ -216,7 +216,7 @@ class WorkAbilityScoreFile(Strict):
     labels: list[ScaleLabel] | None = Field(
         None, description="Asteikon ääripäiden selitteet.", examples=[[{"value": 10, "text": "paras"}]]
     )
-    threshold: int = Field(
+    threshold: StrictInt = Field(
         description="Tätä pienempi tai yhtä suuri vastaus kannattaa selvittää tarkemmin.", examples=[7]
     )
     threshold_text: Text = Field(

@@ -118,7 +118,8 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     )
 
     services: list[tuple[str, Checked[ServiceEntry]]] = []
-    for path in layout.service_files():
+    service_files = layout.service_files(problems)
+    for path in service_files:
         if path.suffix != ".yml":
             problems.add(
                 path,
@@ -134,10 +135,10 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
             )
             continue
         check_not_reserved(path, path.stem, ("service", "services"), problems)
-        checked = read_checked(path, ServiceEntry, problems)
+        checked = read_checked(path, ServiceEntry, problems, root)
         if checked is not None:
             services.append((path.stem, checked))
-    if not layout.service_files():
+    if not service_files:
         problems.add(layout.services_dir, "there are no service files", severity=Severity.ERROR)
 
     refs = _References(problems)
@@ -188,9 +189,6 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         if themes:
             for i, theme_id in enumerate(entry.themes or []):
                 refs.check(document, ("themes", i), theme_id, theme_ids, "theme", "themes.yml")
-            _duplicates(
-                [(t, ("themes", i)) for i, t in enumerate(entry.themes or [])], document, "theme", problems
-            )
         if providers:
             refs.check(document, ("provider",), entry.provider, provider_ids, "provider", "providers.yml")
         if region and entry.area != "region":

@@ -3,6 +3,7 @@ problems that name the file, line and field in an editor's words."""
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pydantic_core import ErrorDetails
 from generator.load.yaml_source import FieldPath, YamlDocument, read_yaml
 from generator.problems import Problems, did_you_mean
 from generator.validate.characters import forbidden_characters, without_forbidden
+from generator.validate.lists import check_repeated_items
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -78,6 +80,36 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
+#: YAML 1.1 number forms the loader keeps as text (see :mod:`generator.load.yaml_source`).
+_LEADING_ZEROS = re.compile(r"[-+]?0[0-9_]+")
+_BASES = {"0x": 16, "0o": 8, "0b": 2}
+
+
+def _number_hint(value: Any) -> str | None:
+    """What to write instead of a value that only looks like a whole number."""
+    if isinstance(value, bool):
+        return "write a number; true and false are not numbers"
+    if isinstance(value, float) and value.is_integer():
+        return f"write {int(value)}"
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        if _LEADING_ZEROS.fullmatch(text):
+            # YAML 1.1 would read 0025 as octal (21): the editor certainly meant 25.
+            return f"write {int(text.replace('_', ''), 10)} without the leading zero"
+        prefix = text.lstrip("+-")[:2].lower()
+        if prefix in _BASES:
+            number = int(text.replace("_", ""), _BASES[prefix])
+            return f"write {number}, the number in ordinary decimal digits"
+        if ":" in text:
+            return "write one whole number; a value like 1:30 is not a number"
+        number = int(text, 10)  # digits, perhaps with _ separators or in quotes
+    except ValueError:
+        return None
+    return f"write {number}" + (" without quotes" if text == str(number) else "")
+
+
 def _message(model: type[BaseModel], error: ErrorDetails) -> tuple[str, str | None]:
     kind = error["type"]
     loc = tuple(error["loc"])
@@ -89,7 +121,8 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> tuple[str, str | No
         suggestion = did_you_mean(name, owner.model_fields) if owner else None
         return f"unknown field '{name}'", suggestion
     if kind in _TYPE_WORDS:
-        return f"should be {_TYPE_WORDS[kind]}, not {_describe(error['input'])}", None
+        hint = _number_hint(error["input"]) if kind.startswith("int_") else None
+        return f"should be {_TYPE_WORDS[kind]}, not {_describe(error['input'])}", hint
     if kind == "string_pattern_mismatch":
         return (
             f"{_describe(error['input'])} is not a valid id",
@@ -127,6 +160,7 @@ def check_fields(document: YamlDocument, model: type[M], problems: Problems) -> 
         position = document.locate(loc)
         line, column = position if position else (None, None)
         problems.add(document.path, message, line=line, column=column, field=_field_name(loc))
+    check_repeated_items(document, problems)
     try:
         return model.model_validate(without_forbidden(document.data) if unreadable else document.data)
     except ValidationError as exc:
@@ -159,9 +193,15 @@ class Checked(Generic[M]):
         return self.document.path.stem
 
 
-def read_checked(path: Path, model: type[M], problems: Problems) -> Checked[M] | None:
-    """Read ``path`` and check it against ``model``; ``None`` (and problems) if either fails."""
-    document = read_yaml(path, problems)
+def read_checked(
+    path: Path, model: type[M], problems: Problems, root: Path | None = None
+) -> Checked[M] | None:
+    """Read ``path`` and check it against ``model``; ``None`` (and problems) if either fails.
+
+    ``root`` is the catalogue folder: nothing is read through a link below it
+    (see :func:`~generator.load.yaml_source.read_source`).
+    """
+    document = read_yaml(path, problems, root=root)
     if document is None:
         return None
     checked = check_fields(document, model, problems)

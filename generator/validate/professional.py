@@ -59,9 +59,11 @@ class ProfessionalFiles:
     work_ability: Checked[WorkAbilityScoreFile] | None = None
 
 
-def _read_folder(folder: Path, model: type[M], kind: tuple[str, str], problems: Problems) -> list[Checked[M]]:
+def _read_folder(
+    folder: Path, model: type[M], kind: tuple[str, str], problems: Problems, root: Path
+) -> list[Checked[M]]:
     entries = []
-    for path in entry_files(folder):
+    for path in entry_files(folder, root, problems):
         if path.suffix != ".yml" or not re.match(SLUG_PATTERN, path.stem):
             problems.add(
                 path,
@@ -70,7 +72,7 @@ def _read_folder(folder: Path, model: type[M], kind: tuple[str, str], problems: 
             )
             continue
         check_not_reserved(path, path.stem, kind, problems)
-        entry = read_checked(path, model, problems)
+        entry = read_checked(path, model, problems, root)
         if entry is not None:
             entries.append(entry)
     return entries
@@ -82,10 +84,15 @@ def read_professional(layout: CatalogueLayout, problems: Problems) -> Profession
     files = ProfessionalFiles()
     if not root.is_dir():
         return files
-    files.paths = _read_folder(root / PATHS_DIR, PathFile, ("service path", "service paths"), problems)
-    files.cases = _read_folder(root / CASES_DIR, CaseFile, ("client example", "client examples"), problems)
+    catalogue = layout.root
+    files.paths = _read_folder(
+        root / PATHS_DIR, PathFile, ("service path", "service paths"), problems, catalogue
+    )
+    files.cases = _read_folder(
+        root / CASES_DIR, CaseFile, ("client example", "client examples"), problems, catalogue
+    )
     files.checklists = _read_folder(
-        root / CHECKLISTS_DIR, ChecklistFile, ("checklist", "checklists"), problems
+        root / CHECKLISTS_DIR, ChecklistFile, ("checklist", "checklists"), problems, catalogue
     )
     for name, model, attribute in (
         (GLOSSARY_FILE, GlossaryFile, "glossary"),
@@ -93,7 +100,7 @@ def read_professional(layout: CatalogueLayout, problems: Problems) -> Profession
         (WORK_ABILITY_FILE, WorkAbilityScoreFile, "work_ability"),
     ):
         if (root / name).is_file():
-            setattr(files, attribute, read_checked(root / name, model, problems))
+            setattr(files, attribute, read_checked(root / name, model, problems, catalogue))
     return files
 
 
