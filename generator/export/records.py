@@ -53,6 +53,7 @@ def catalogue_record(catalogue: Catalogue, urls: SiteUrls, today: date) -> dict[
         "themes": [t.model_dump(mode="json") for t in catalogue.themes],
         "providers": [p.model_dump(mode="json", exclude_none=True) for p in catalogue.providers.values()],
         "further_reading": [r.model_dump(mode="json", exclude_none=True) for r in catalogue.further_reading],
+        "sections": [s.entry.model_dump(mode="json", exclude_none=True) for s in catalogue.sections],
         "services": [service_record(s, urls.service(s, here), today) for s in catalogue.services],
         "professional": professional_record(catalogue.professional),
     }

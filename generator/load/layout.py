@@ -19,6 +19,7 @@ REGION_FILE = "region.yml"
 THEMES_FILE = "themes.yml"
 PROVIDERS_FILE = "providers.yml"
 FURTHER_READING_FILE = "further-reading.yml"
+SECTIONS_FILE = "sections.yml"
 SERVICES_DIR = "services"
 PROFESSIONAL_DIR = "professional"
 
@@ -44,6 +45,10 @@ class CatalogueLayout:
     @property
     def further_reading(self) -> Path:
         return self.root / FURTHER_READING_FILE
+
+    @property
+    def sections(self) -> Path:
+        return self.root / SECTIONS_FILE
 
     @property
     def services_dir(self) -> Path:

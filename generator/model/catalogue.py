@@ -27,6 +27,7 @@ from generator.model.professional import (
     Term,
     WorkAbilityScoreFile,
 )
+from generator.model.sections import SectionEntry
 
 #: Fields whose line numbers a service keeps after loading (see ``Service.lines``).
 LINES_KEPT: tuple[tuple[str, ...], ...] = (("validity", "until"), ("last_reviewed",))
@@ -124,6 +125,35 @@ class Professional:
 
 
 @dataclass(eq=False)
+class Section:
+    """A section of the tray (``sections.yml``) with its services and sub-sections resolved.
+
+    Attributes:
+        entry: The section as written.
+        services: The section's own services, in the order the file lists them.
+        parent: The section it is under, if any (one level only).
+        children: The sections under it, in the file's order.
+    """
+
+    entry: SectionEntry
+    services: list[Service] = field(default_factory=list)
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def name(self) -> str:
+        return self.entry.name
+
+    def all_services(self) -> list[Service]:
+        """Its own services, then those of its sub-sections."""
+        return [*self.services, *(s for child in self.children for s in child.services)]
+
+
+@dataclass(eq=False)
 class Catalogue:
     """The whole catalogue of one region."""
 
@@ -134,6 +164,8 @@ class Catalogue:
     services: list[Service]
     further_reading: list[LinkList]
     professional: Professional = field(default_factory=Professional)
+    #: The tray's sections (``sections.yml``) in the file's order, sub-sections included.
+    sections: list[Section] = field(default_factory=list)
 
     @cached_property
     def services_by_id(self) -> dict[str, Service]:
@@ -148,3 +180,7 @@ class Catalogue:
 
     def services_in_municipality(self, municipality: Municipality) -> list[Service]:
         return [s for s in self.services if any(m.id == municipality.id for m in s.municipalities)]
+
+    def section_of(self, service: Service) -> Section | None:
+        """The section that lists ``service``; ``None`` when no section does."""
+        return next((section for section in self.sections if service in section.services), None)

@@ -28,6 +28,7 @@ from generator.model.professional import (
     PathFile,
     WorkAbilityScoreFile,
 )
+from generator.model.sections import SectionsFile
 
 #: File name of each schema → the model it describes.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -36,6 +37,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "themes.schema.json": ThemesFile,
     "providers.schema.json": ProvidersFile,
     "further-reading.schema.json": FurtherReadingFile,
+    "sections.schema.json": SectionsFile,
     "path.schema.json": PathFile,
     "case.schema.json": CaseFile,
     "checklist.schema.json": ChecklistFile,

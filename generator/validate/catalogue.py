@@ -31,6 +31,7 @@ from generator.problems import CatalogueError, Problems, Severity, did_you_mean
 from generator.validate.fields import Checked, read_checked
 from generator.validate.professional import assemble, check_references, read_professional
 from generator.validate.reserved import check_listed_ids, check_not_reserved
+from generator.validate.sections import assemble_sections, check_sections, read_sections, warn_unlisted
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -212,9 +213,14 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
 
     professional = read_professional(layout, problems)
     check_references(professional, service_ids, refs.check, problems)
+    sections = read_sections(layout, problems)
+    if sections:
+        check_sections(sections, service_ids, refs.check, problems)
 
     if problems.errors or not (region and themes and providers):
         return None, problems
+    if sections:
+        warn_unlisted(sections, service_ids, problems)
 
     provider_by_id = {p.id: p for p in providers.model.providers}
     municipality_by_id = {m.id: m for m in region.model.municipalities}
@@ -255,6 +261,7 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         services=built,
         further_reading=list(further.model.lists) if further else [],
         professional=assemble(professional, by_id),
+        sections=assemble_sections(sections, by_id) if sections else [],
     )
     return catalogue, problems
 

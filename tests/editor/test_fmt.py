@@ -111,7 +111,7 @@ def test_check_reports_without_writing(run: Run, project: Path) -> None:
     result = run("fmt", "--check")
     assert result.exit_code == 1
     assert "would reformat catalogue/services/sotkuinen.yml\n" in result.stderr
-    assert result.stderr.endswith("✗ 1 file would be reformatted, 48 already formatted\n")
+    assert result.stderr.endswith("✗ 1 file would be reformatted, 49 already formatted\n")
     assert path.read_text(encoding="utf-8") == MESSY
 
 
@@ -159,7 +159,7 @@ def test_files_that_cannot_be_read_safely_are_never_written(run: Run, project: P
         "✗ catalogue/services/kaksi.yml: not formatted\n"
     ) in result.stderr
     assert "✗ catalogue/services/rikki.yml: not formatted\n" in result.stderr
-    assert result.stderr.endswith("✗ 1 file reformatted, 48 already formatted, 2 could not be formatted\n")
+    assert result.stderr.endswith("✗ 1 file reformatted, 49 already formatted, 2 could not be formatted\n")
     assert (
         duplicate.read_text(encoding="utf-8") == "name: A\nname: B\nprovider: kela\narea: region\nwhat: x\n"
     )
