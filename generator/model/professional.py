@@ -309,6 +309,23 @@ class Term(Strict):
     source: SourceId | None = Field(
         None, description="Lähdeaineisto, jossa termiä käytetään tai se selitetään.", examples=["002"]
     )
+    general_knowledge: bool = Field(
+        False,
+        strict=True,  # YAML's yes/no are text here; only true/false are a yes or a no
+        description=(
+            "true, kun auki kirjoitettu muoto (expansion) on yleistietoa eikä lähdeaineiston sanoja: "
+            "source kertoo silloin vain, missä aineistossa termiä käytetään. Selitys (definition) "
+            "on aina lähteen mukainen."
+        ),
+        examples=[True],
+    )
+
+    @model_validator(mode="after")
+    def _general_needs_expansion(self) -> Term:
+        # The flag says where the expansion comes from; without one it would claim nothing.
+        if self.general_knowledge and self.expansion is None:
+            raise ValueError("'general_knowledge' describes the expansion, but the term has no 'expansion'")
+        return self
 
 
 class GlossaryFile(Strict):

@@ -2,9 +2,10 @@
 
 Python-Markdown's ``abbr`` extension wraps each occurrence of a term in
 ``<abbr title="…">``; Material's ``content.tooltips`` feature shows the title on
-hover, keyboard focus and touch. Terms without an expansion or definition are
-listed on the glossary page but not marked, since an empty explanation helps no one;
-nor are plain words (``aktivointisuunnitelma``): ``<abbr>`` is for abbreviations, and
+hover, keyboard focus and touch. Terms the sources do not explain (no expansion
+and no definition) stay in ``glossary.yml`` for editors but are neither marked nor
+listed on the glossary page: "the sources do not explain this" helps no reader.
+Nor are plain words (``aktivointisuunnitelma``): ``<abbr>`` is for abbreviations, and
 ordinary concepts are explained on the glossary page instead.
 """
 
@@ -16,6 +17,11 @@ from generator.model.professional import Term
 def explanation(term: Term) -> str | None:
     """The short text shown for a term: its expansion, else its definition."""
     return term.expansion or term.definition
+
+
+def explained(terms: list[Term]) -> list[Term]:
+    """The terms the glossary page lists: those with an expansion or a definition."""
+    return [term for term in terms if explanation(term)]
 
 
 def is_abbreviation(term: Term) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from generator.render.glossary import explained
+
 if TYPE_CHECKING:
     from generator.render.pages import Page, Renderer
 
@@ -131,7 +133,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
                 participation=professional.participation,
             )
         )
-    if professional.glossary:
+    if terms := explained(professional.glossary):
         pages.append(
             renderer.page(
                 "professional/glossary.md.j2",
@@ -139,7 +141,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
                 "Sanasto",
                 "glossary",
                 in_nav=True,
-                terms=professional.glossary,
+                terms=terms,
             )
         )
     return pages
