@@ -125,18 +125,33 @@ def build(config_file: Path, catalogue: Path, site_dir: Path | None, strict: boo
     """Validate, then build the site; a failed build leaves the old site as it was."""
     from mkdocs.exceptions import MkDocsException
 
-    from generator.write.site import build_site
+    from generator.write.site import BuildInterrupted, SiteError, site_folder, stop_on_signals
 
-    if not _validate(catalogue):
-        click.secho("Nothing was built.", fg="red", err=True)
-        sys.exit(1)
     _quiet_mkdocs()
     try:
-        target = build_site(config_file, site_dir, strict=strict)
+        # The folder is checked, locked and recovered from a killed build before validation.
+        with (
+            stop_on_signals(),
+            site_folder(config_file, site_dir, strict=strict, protect=[catalogue]) as folder,
+        ):
+            if not _validate(catalogue):
+                click.secho("Nothing was built.", fg="red", err=True)
+                sys.exit(1)
+            target = folder.build()
+    except SiteError as error:
+        click.secho(error.message, fg="red", err=True)
+        sys.exit(error.exit_code)
     except MkDocsException as error:
         click.secho(f"Build failed: {error}", fg="red", err=True)
         click.secho("The previous site, if any, was left untouched.", fg="red", err=True)
         sys.exit(1)
+    except BuildInterrupted as stop:
+        click.secho(
+            f"Rakennus keskeytettiin ({stop.name}); keskeneräistä sivustoa ei jäänyt sivustokansioon.",
+            fg="red",
+            err=True,
+        )
+        sys.exit(128 + stop.signum)
     click.secho(f"✓ Site built in {target}", fg="green", err=True)
     click.echo(f"Open {target / 'index.html'} or run `tarjotin serve` to preview it.", err=True)
 
@@ -265,18 +280,34 @@ def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Decide which services have ended as if today were this date (YYYY-MM-DD).",
 )
-def export_command(catalogue: Path, site_dir: Path, site_url: str, today: datetime | None) -> None:
+@click.option("--parent-pid", type=int, hidden=True, help="Stop as soon as this process (a build) is gone.")
+def export_command(
+    catalogue: Path, site_dir: Path, site_url: str, today: datetime | None, parent_pid: int | None
+) -> None:
     """Write the open-data files (JSON, CSV, HSDS 3.0, changes feed) without building the site."""
+    from generator.export.process import exit_with_parent
     from generator.export.writer import ExportOptions, write_exports
+    from generator.write.os_errors import os_error_reason
 
+    if parent_pid is not None:
+        exit_with_parent(parent_pid)
     loaded, problems = load_catalogue(catalogue)
     if loaded is None:
         _report(problems, Path.cwd())
         click.secho(f"✗ {catalogue} has errors; nothing was written", fg="red", err=True)
         sys.exit(1)
     options = ExportOptions(site_url=site_url, today=today.date() if today else date.today())
-    for path in write_exports(loaded, site_dir, options):
-        click.echo(f"wrote {path}", err=True)
+    try:
+        for path in write_exports(loaded, site_dir, options):
+            click.echo(f"wrote {path}", err=True)
+    except OSError as error:
+        reason = os_error_reason(error)
+        click.secho(
+            f"✗ Avoimen datan tiedostoja ei voitu kirjoittaa kansioon {site_dir}: {reason}",
+            fg="red",
+            err=True,
+        )
+        sys.exit(1)
 
 
 def _quiet_mkdocs(level: int = logging.WARNING) -> None:

@@ -24,18 +24,20 @@ def hsds_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def build_arguments(project: Path, site: Path, *extra: str) -> list[str]:
+    """The arguments of `tarjotin build` for the project folder ``project`` into ``site``."""
+    return [
+        "build",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "--catalogue",
+        str(project / "catalogue"),
+        "--site-dir",
+        str(site),
+        *extra,
+    ]
+
+
 def tarjotin_build(project: Path, site: Path, *extra: str) -> Result:
     """Run `tarjotin build` for the project folder ``project`` into ``site``."""
-    return CliRunner().invoke(
-        main,
-        [
-            "build",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "--catalogue",
-            str(project / "catalogue"),
-            "--site-dir",
-            str(site),
-            *extra,
-        ],
-    )
+    return CliRunner().invoke(main, build_arguments(project, site, *extra))

@@ -234,6 +234,11 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_side_work()
 
+    def on_shutdown(self) -> None:
+        # An interrupted build (KeyboardInterrupt, SIGTERM) reaches no on_build_error:
+        # its helper processes are stopped here, before the staging folder is removed.
+        self._stop_side_work()
+
 
 def _first_page_uri(item: Any) -> str | None:
     if isinstance(item, MkDocsPage):

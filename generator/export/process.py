@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +24,12 @@ from generator.background import run_in_background
 #: The folder holding the ``generator`` package, so the child imports this very code
 #: even when the parent found it through ``sys.path`` rather than an installation.
 _CODE_ROOT = str(Path(generator.__file__).resolve().parent.parent)
+#: Seconds the export gets to end after it is asked to stop, before it is killed.
+STOP_TIMEOUT = 5.0
+#: How often the export checks that the build that started it is still there, in seconds.
+PARENT_CHECK_INTERVAL = 0.2
+#: The export's exit status when its build was gone.
+EXIT_ORPHANED = 3
 
 
 class ExportError(Exception):
@@ -46,6 +54,8 @@ class ExportProcess:
             site_url,
             "--today",
             today.isoformat(),
+            "--parent-pid",
+            str(os.getpid()),
         ]
         path = os.pathsep.join(filter(None, [_CODE_ROOT, os.environ.get("PYTHONPATH")]))
         self._process = subprocess.Popen(
@@ -72,7 +82,31 @@ class ExportProcess:
             )
 
     def abort(self) -> None:
-        """Stop the export; the build failed anyway."""
+        """Stop the export and wait until it has ended; the build failed or was interrupted.
+
+        The build removes its staging folder next, so the export must not be writing into it.
+        """
         if self._process.poll() is None:
-            self._process.kill()
+            self._process.terminate()
+            try:
+                self._process.communicate(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
         self._process.communicate()
+
+
+def exit_with_parent(parent: int) -> None:
+    """In the export process: end it as soon as the build ``parent`` that started it is gone.
+
+    A build killed outright (SIGKILL) cannot stop its export, which would go on
+    writing into a staging folder that the next build removes. An orphan is handed
+    to another parent, so a changed parent PID means the build is gone. (Windows
+    keeps the PID: there the export simply runs to its end.)
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_INTERVAL)
+        os._exit(EXIT_ORPHANED)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
