@@ -274,12 +274,26 @@ def test_a_build_killed_after_the_exchange_leaves_the_new_site_and_the_next_buil
     assert _pages(before) < _pages(_snapshot(site))
 
 
+def _locked(path: Path) -> bool:
+    """Whether another process holds the flock on ``path``."""
+    if not path.exists():
+        return False
+    probe = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(probe)  # also releases the probe's own lock at once
+    return False
+
+
 def test_a_second_build_of_the_same_folder_waits_then_gives_up_with_a_message(
     project: Path, tmp_path: Path, running: Callable[..., RunningBuild], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = tmp_path / "site"
     first = running(project, site)
-    first.wait_for(lambda: bool(first.staging()), "the first build to start writing")
+    first.wait_for(lambda: _locked(tmp_path / ".site.lock"), "the first build to take the lock")
     monkeypatch.setattr(site_module, "LOCK_WAIT", 0.2, raising=False)
     second = tarjotin_build(project, site)
     _clean_exit(second)
