@@ -199,12 +199,27 @@ def _check_replaceable(site: Path) -> None:
         return
     if not site.is_dir():
         raise SiteError(f"Sivustoa ei rakennettu: {site} on tiedosto eikä kansio.")
-    if (site / MARKER).is_file() or not any(site.iterdir()):
+    if (site / MARKER).is_file() or not any(site.iterdir()) or _built_before_markers(site):
         return
     raise SiteError(
         f"Sivustoa ei rakennettu: kansio {site} ei ole tyhjä eikä siinä ole rakennetun sivuston "
         f"merkkitiedostoa {MARKER}, joten sitä ei korvata. Valitse toinen kansio (--site-dir), "
         "tai jos kansio on ohjelman vanhemman version rakentama sivusto, poista se itse."
+    )
+
+
+def _built_before_markers(site: Path) -> bool:
+    """Whether ``site`` is a site an earlier version built, before sites carried a marker.
+
+    Those builds always wrote the home page, the open-data files and the Pagefind
+    bundle; a folder holding all three and no sources of a project is such a site,
+    so upgrading does not make every existing ``site/`` need deleting by hand.
+    """
+    return (
+        (site / "index.html").is_file()
+        and (site / "avoin-data" / "palvelut.json").is_file()
+        and (site / "pagefind" / "pagefind.js").is_file()
+        and not any((site / name).exists() for name in ("mkdocs.yml", ".git", "catalogue", "docs"))
     )
 
 

@@ -167,3 +167,25 @@ def test_sigterm_becomes_an_exception_once_so_that_cleanup_runs() -> None:
     assert raised.value.signum == signal.SIGTERM and raised.value.name == "SIGTERM"
     assert cleaned == [True]
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # the handlers are put back
+
+
+def _earlier_site(folder: Path) -> Path:
+    """The files every build wrote before sites carried a marker."""
+    (folder / "avoin-data").mkdir(parents=True)
+    (folder / "pagefind").mkdir()
+    (folder / "index.html").write_text("<html></html>", encoding="utf-8")
+    (folder / "avoin-data" / "palvelut.json").write_text("{}", encoding="utf-8")
+    (folder / "pagefind" / "pagefind.js").write_text("", encoding="utf-8")
+    return folder
+
+
+def test_a_site_built_before_markers_may_be_replaced(tmp_path: Path) -> None:
+    site_module._check_replaceable(_earlier_site(tmp_path / "site"))
+
+
+@pytest.mark.parametrize("source", ["mkdocs.yml", ".git", "catalogue", "docs"])
+def test_a_folder_with_sources_is_no_earlier_site(tmp_path: Path, source: str) -> None:
+    site = _earlier_site(tmp_path / "site")
+    (site / source).mkdir()
+    with pytest.raises(SiteError):
+        site_module._check_replaceable(site)
