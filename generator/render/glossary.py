@@ -1,12 +1,13 @@
 """Glossary terms as abbreviation explanations for every page.
 
 Python-Markdown's ``abbr`` extension wraps each occurrence of a term in
-``<abbr title="…">``; Material's ``content.tooltips`` feature shows the title on
-hover, keyboard focus and touch. Terms the sources do not explain (no expansion
-and no definition) stay in ``glossary.yml`` for editors but are neither marked nor
-listed on the glossary page: "the sources do not explain this" helps no reader.
-Nor are plain words (``aktivointisuunnitelma``): ``<abbr>`` is for abbreviations, and
-ordinary concepts are explained on the glossary page instead.
+``<abbr title="…">``; the browser shows the title on hover (Material's
+``content.tooltips`` is off: it put titles into the page as HTML). Terms the
+sources do not explain (no expansion and no definition) stay in ``glossary.yml``
+for editors but are neither marked nor listed on the glossary page: "the sources
+do not explain this" helps no reader. Nor are plain words (``aktivointisuunnitelma``):
+``<abbr>`` is for abbreviations, and ordinary concepts are explained on the glossary
+page instead.
 """
 
 from __future__ import annotations
