@@ -46,7 +46,7 @@ from generator.engines.zensical_adapter import (  # noqa: E402
     nav_from_pages,
     served_to_source_hrefs,
 )
-from generator.render.pages import served_path  # noqa: E402
+from generator.site.urls import served_path  # noqa: E402
 
 # --- the project's settings, read without MkDocs ----------------------------------------
 

@@ -19,7 +19,7 @@ from generator.check.results import Location
 from generator.load.layout import FURTHER_READING_FILE, REGION_FILE, SERVICES_DIR, THEMES_FILE
 from generator.load.yaml_source import FieldPath, parse_yaml, read_source
 from generator.problems import Problems
-from generator.render import pages
+from generator.site import urls as site
 
 #: An absolute http(s) URL inside text: a Markdown link target, an autolink or a bare URL.
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'`)\]]+")
@@ -212,19 +212,19 @@ class SourceIndex:
         relative = path.relative_to(self.catalogue)
         if relative.parts[:1] == (SERVICES_DIR,) and isinstance(data, dict):
             service = Location(path, label=str(data.get("name", path.stem)))
-            self._pages[f"{pages.SERVICES_DIR}/{path.stem}/"] = service
+            self._pages[site.served_path(site.service(path.stem))] = service
         elif relative.as_posix() == THEMES_FILE and isinstance(data, dict):
             for theme in data.get("themes") or []:
                 if isinstance(theme, dict) and "id" in theme:
                     location = Location(path, label=str(theme.get("name", theme["id"])))
-                    self._pages[f"{pages.THEMES_DIR}/{theme['id']}/"] = location
+                    self._pages[site.served_path(site.theme(theme["id"]))] = location
         elif relative.as_posix() == REGION_FILE and isinstance(data, dict):
             for municipality in data.get("municipalities") or []:
                 if isinstance(municipality, dict) and "id" in municipality:
                     location = Location(path, label=str(municipality.get("name", municipality["id"])))
-                    self._pages[f"{pages.MUNICIPALITIES_DIR}/{municipality['id']}/"] = location
+                    self._pages[site.served_path(site.municipality(municipality["id"]))] = location
         elif relative.as_posix() == FURTHER_READING_FILE:
-            self._pages["lisatietoa/"] = Location(path, label="Lisätietoa")
+            self._pages[site.served_path(site.FURTHER_READING)] = Location(path, label="Lisätietoa")
 
     def _index_markdown(self, path: Path, docs_dir: Path) -> None:
         try:
@@ -233,7 +233,7 @@ class SourceIndex:
             return
         title = next((line[2:].strip() for line in lines if line.startswith("# ")), path.stem)
         relative = path.relative_to(docs_dir).as_posix()
-        self._pages[pages.served_path(relative)] = Location(path, label=title)
+        self._pages[site.served_path(relative)] = Location(path, label=title)
         for number, line in enumerate(lines, start=1):
             start = 0
             for url in urls_in_text(line):

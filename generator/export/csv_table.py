@@ -19,11 +19,11 @@ import io
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from generator.export.paths import CATALOGUE_CSV, site_path
 from generator.export.records import status
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue, Service
 from generator.model.entries import Contact
+from generator.site import urls as paths
 
 #: Excel needs the byte-order mark to read UTF-8.
 ENCODING = "utf-8-sig"
@@ -90,7 +90,7 @@ COLUMNS: list[Column] = [
 
 def catalogue_csv(catalogue: Catalogue, urls: SiteUrls, today: date) -> str:
     """The CSV text: a header row, then every service (ended ones too) in name order."""
-    here = site_path(CATALOGUE_CSV)
+    here = paths.open_data_file(paths.CATALOGUE_CSV)
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(["id", "url", "status", *(name for name, _ in COLUMNS)])

@@ -28,9 +28,9 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
 
-from generator.export.paths import FEED, site_path
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue, Service
+from generator.site import urls as paths
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -60,7 +60,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
 
 def changes_feed(catalogue: Catalogue, urls: SiteUrls, today: date) -> str:
     """The RSS 2.0 document of the catalogue's current services."""
-    here = site_path(FEED)
+    here = paths.open_data_file(paths.FEED)
     ET.register_namespace("atom", ATOM_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")

@@ -13,9 +13,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from generator.export.paths import CATALOGUE_JSON, site_path
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue, Professional, Service
+from generator.site import urls as paths
 
 #: Bumped when a field is renamed or removed (adding fields keeps the version).
 FORMAT_VERSION = 1
@@ -39,7 +39,7 @@ def service_record(service: Service, url: str, today: date) -> dict[str, Any]:
 def catalogue_record(catalogue: Catalogue, urls: SiteUrls, today: date) -> dict[str, Any]:
     """The whole catalogue: region, licence, vocabularies and every service (ended ones too)."""
     region = catalogue.region
-    here = site_path(CATALOGUE_JSON)
+    here = paths.open_data_file(paths.CATALOGUE_JSON)
     return {
         "format_version": FORMAT_VERSION,
         "region": {

@@ -3,16 +3,16 @@
 With ``site_url`` set (mkdocs.yml), every address is absolute. Without it the
 exports cannot know where the site will be served, so addresses are relative
 to the export file they appear in, which is how a browser or feed reader
-resolves a relative link (RFC 3986) wherever the site is hosted.
+resolves a relative link (RFC 3986) wherever the site is hosted. The paths
+themselves are :mod:`generator.site.urls`'.
 """
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from generator.model.catalogue import Service
-from generator.render.pages import served_path, service_path
+from generator.site import urls
 
 
 @dataclass(frozen=True)
@@ -30,20 +30,17 @@ class SiteUrls:
         return bool(self.site_url)
 
     def address(self, target: str, from_file: str) -> str:
-        """The address of ``target`` (a path from the site root) as written in ``from_file``."""
+        """The address of ``target`` (a source path or a path from the site root) in ``from_file``."""
         if self.absolute:
-            return self.site_url.rstrip("/") + "/" + target
-        relative = posixpath.relpath(target or ".", posixpath.dirname(from_file) or ".")
-        if target.endswith("/") or target == "":
-            relative = "./" if relative == "." else relative + "/"
-        return relative
+            return urls.absolute_url(self.site_url, target)
+        return urls.relative_url(from_file, target)
 
     def home(self, from_file: str) -> str:
-        return self.address("", from_file)
+        return self.address(urls.HOME, from_file)
 
     def service(self, service: Service, from_file: str) -> str:
         """The address of a service's page."""
-        return self.address(served_path(service_path(service)), from_file)
+        return self.address(urls.service(service.id), from_file)
 
     def absolute_service(self, service: Service) -> str | None:
         """The service page's absolute address, or ``None`` when the site's address is unknown."""

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.export import paths
 from generator.export.csv_table import ENCODING as CSV_ENCODING
 from generator.export.csv_table import catalogue_csv
 from generator.export.feed import changes_feed
@@ -16,6 +15,7 @@ from generator.export.hsds import HsdsExport
 from generator.export.records import catalogue_record
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue
+from generator.site import urls as paths
 
 
 @dataclass
@@ -51,7 +51,7 @@ def write_exports(catalogue: Catalogue, site_dir: Path, options: ExportOptions |
     }
     written = []
     for name, (text, encoding) in contents.items():
-        target = site_dir / paths.EXPORT_DIR / name
+        target = site_dir / paths.open_data_file(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         # newline="" keeps the CSV's CRLF row ends as the csv module wrote them.
         with target.open("w", encoding=encoding, newline="") as handle:

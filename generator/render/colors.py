@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from generator.model.entries import RegionFile
 
-#: Where the engine serves the generated stylesheet, relative to the site root.
-REGION_STYLESHEET = "assets/stylesheets/tarjotin-region.css"
+#: Where the engine serves the generated stylesheet, relative to the site root (re-exported
+#: for the engine adapters, which write it).
+from generator.site.urls import REGION_STYLESHEET as REGION_STYLESHEET
 
 #: Alpha of the accent's translucent variant (Material's hover and focus backgrounds).
 _TRANSPARENT_ALPHA = "1a"

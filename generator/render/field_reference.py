@@ -18,9 +18,6 @@ from markupsafe import Markup
 from generator.model.entries import SLUG_PATTERN
 from generator.model.schemas import SCHEMAS, schema_for
 
-#: Where the page is generated (next to the hand-written guide, docs/toimittajille/index.md).
-FIELD_REFERENCE_PAGE = "toimittajille/kentat.md"
-
 Schema = dict[str, Any]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -8,7 +8,6 @@ virtual files and keep service pages out of the global navigation.
 from __future__ import annotations
 
 import os
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,21 +26,12 @@ from jinja2 import (
 from markupsafe import Markup
 
 from generator.export import jsonld
-from generator.export import paths as open_data_paths
-from generator.export.paths import OPEN_DATA_PAGE
 from generator.memory import collector_paused
 from generator.model.catalogue import Catalogue, Service
-from generator.model.entries import Municipality, Theme
 from generator.render import escaping
-from generator.render.field_reference import FIELD_REFERENCE_PAGE, field_reference, inline_code
+from generator.render.field_reference import field_reference, inline_code
 from generator.render.professional_pages import professional_pages, template_globals
-
-#: URL folders of the generated pages (Finnish, since they show in the address bar).
-SERVICES_DIR = "palvelut"
-THEMES_DIR = "teemat"
-MUNICIPALITIES_DIR = "kunnat"
-#: Every current service by theme on one page, for printing.
-TRAY_PAGE = "tulosta.md"
+from generator.site import urls
 
 #: Labels for the access routes, as citizens read them.
 ACCESS_LABELS = {
@@ -102,43 +92,9 @@ def _depth(source: str) -> int:
     return source.count("/")
 
 
-def served_path(source: str) -> str:
-    """Where a page's source is served with directory URLs: ``a/b.md`` → ``a/b/``."""
-    if not source.endswith(".md"):
-        return source
-    stem = source[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def relative_url(from_source: str, to_source: str) -> str:
-    """A relative URL between two pages' served locations."""
-    start = served_path(from_source).rstrip("/") or "."
-    target = served_path(to_source)
-    relative = posixpath.relpath(target.rstrip("/") or ".", start)
-    if target.endswith("/") or target == "":
-        relative = "./" if relative == "." else relative + "/"
-    return relative
-
-
 def finnish_date(value: date) -> str:
     """``2024-05-03`` → ``3.5.2024``, as Finnish public-sector sites write dates."""
     return f"{value.day}.{value.month}.{value.year}"
-
-
-def theme_path(theme: Theme) -> str:
-    return f"{THEMES_DIR}/{theme.id}.md"
-
-
-def municipality_path(municipality: Municipality) -> str:
-    return f"{MUNICIPALITIES_DIR}/{municipality.id}.md"
-
-
-def service_path(service: Service) -> str:
-    return f"{SERVICES_DIR}/{service.id}.md"
 
 
 def bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -199,13 +155,10 @@ class Renderer:
             access_labels=ACCESS_LABELS,
             access_short_labels=ACCESS_SHORT_LABELS,
             today=options.today,
-            theme_path=theme_path,
-            municipality_path=municipality_path,
-            service_path=service_path,
+            urls=urls,
             json_ld=self._json_ld,
             cached_card=self._cached_card,
             current=self.current,
-            open_data=open_data_paths,
         )
         self.env.globals.update(template_globals())
 
@@ -231,7 +184,7 @@ class Renderer:
 
         def url(target: str) -> Markup:
             """An href for the templates' own HTML, where the engine rewrites nothing."""
-            return Markup(relative_url(path, target))
+            return Markup(urls.relative_url(path, target))
 
         return self.env.get_template(template).render(page_path=path, link=link, url=url, **context)
 
@@ -261,25 +214,23 @@ class Renderer:
         current = self.current(catalogue.services)
         pages = [
             self._page(
-                "home.md.j2", "index.md", catalogue.region.site.title, "home", in_nav=True, services=current
+                "home.md.j2", urls.HOME, catalogue.region.site.title, "home", in_nav=True, services=current
             ),
             self._page(
                 "services.md.j2",
-                f"{SERVICES_DIR}/index.md",
+                urls.SERVICES,
                 "Kaikki palvelut",
                 "services",
                 in_nav=True,
                 services=current,
             ),
-            self._page(
-                "themes.md.j2", f"{THEMES_DIR}/index.md", "Teemat", "themes", in_nav=True, services=current
-            ),
+            self._page("themes.md.j2", urls.THEMES, "Teemat", "themes", in_nav=True, services=current),
         ]
         for theme in catalogue.themes:
             pages.append(
                 self._page(
                     "theme.md.j2",
-                    theme_path(theme),
+                    urls.theme(theme.id),
                     theme.name,
                     "theme",
                     in_nav=True,
@@ -290,7 +241,7 @@ class Renderer:
         pages.append(
             self._page(
                 "municipalities.md.j2",
-                f"{MUNICIPALITIES_DIR}/index.md",
+                urls.MUNICIPALITIES,
                 "Kunnat",
                 "municipalities",
                 in_nav=True,
@@ -301,7 +252,7 @@ class Renderer:
             pages.append(
                 self._page(
                     "municipality.md.j2",
-                    municipality_path(municipality),
+                    urls.municipality(municipality.id),
                     municipality.name,
                     "municipality",
                     in_nav=True,
@@ -312,15 +263,19 @@ class Renderer:
         if catalogue.further_reading:
             pages.append(
                 self._page(
-                    "further-reading.md.j2", "lisatietoa.md", "Lisätietoa", "further-reading", in_nav=True
+                    "further-reading.md.j2",
+                    urls.FURTHER_READING,
+                    "Lisätietoa",
+                    "further-reading",
+                    in_nav=True,
                 )
             )
         pages.extend(professional_pages(self))
-        pages.append(self._page("open-data.md.j2", OPEN_DATA_PAGE, "Avoin data", "open-data", in_nav=True))
-        pages.append(self._page("search.md.j2", "haku.md", "Haku", "search", in_nav=False))
+        pages.append(self._page("open-data.md.j2", urls.OPEN_DATA, "Avoin data", "open-data", in_nav=True))
+        pages.append(self._page("search.md.j2", urls.SEARCH, "Haku", "search", in_nav=False))
         pages.append(
             self._page(
-                "tray.md.j2", TRAY_PAGE, "Koko palvelutarjotin", "tray", in_nav=False, services=current
+                "tray.md.j2", urls.TRAY, "Koko palvelutarjotin", "tray", in_nav=False, services=current
             )
         )
         for service in catalogue.services:
@@ -328,7 +283,7 @@ class Renderer:
             pages.append(
                 self._page(
                     "service.md.j2",
-                    service_path(service),
+                    urls.service(service.id),
                     service.name,
                     "service",
                     in_nav=False,
@@ -342,7 +297,7 @@ class Renderer:
         pages.append(
             self._page(
                 "field-reference.md.j2",
-                FIELD_REFERENCE_PAGE,
+                urls.FIELD_REFERENCE,
                 "Kenttäopas",
                 "field-reference",
                 in_nav=False,
@@ -367,7 +322,7 @@ class Renderer:
     def _json_ld(self, service: Service) -> Markup:
         """The service's schema.org JSON-LD as a front-matter value (see ``export.jsonld``)."""
         site_url = self.options.site_url.rstrip("/")
-        url = f"{site_url}/{served_path(service_path(service))}" if site_url else None
+        url = urls.absolute_url(site_url, urls.service(service.id)) if site_url else None
         return Markup(jsonld.front_matter_value(jsonld.service_json_ld(service, self.catalogue.region, url)))
 
     def _repository_path(self, service: Service) -> str:

@@ -6,12 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.render.glossary import explained
+from generator.site import urls
 
 if TYPE_CHECKING:
     from generator.render.pages import Page, Renderer
-
-#: The folder of the professionals' pages (Finnish: it shows in the address bar).
-PROFESSIONAL_DIR = "ammattilaisille"
 
 #: Labels for the benefits named in eligibility criteria.
 BENEFIT_LABELS = {
@@ -22,25 +20,10 @@ BENEFIT_LABELS = {
 }
 
 
-def path_page(path_id: str) -> str:
-    return f"{PROFESSIONAL_DIR}/palvelupolut/{path_id}.md"
-
-
-def case_page(case_id: str) -> str:
-    return f"{PROFESSIONAL_DIR}/asiakasesimerkit/{case_id}.md"
-
-
-def checklist_page(checklist_id: str) -> str:
-    return f"{PROFESSIONAL_DIR}/tunnistaminen/{checklist_id}.md"
-
-
 def template_globals() -> dict[str, object]:
-    """Names the templates use to link to professionals' pages."""
+    """Names the templates use on professionals' pages."""
     return {
         "benefit_labels": BENEFIT_LABELS,
-        "path_page": path_page,
-        "case_page": case_page,
-        "checklist_page": checklist_page,
     }
 
 
@@ -52,7 +35,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
     pages = [
         renderer.page(
             "professional/index.md.j2",
-            f"{PROFESSIONAL_DIR}/index.md",
+            urls.PROFESSIONAL,
             "Ammattilaiselle",
             "professional",
             in_nav=True,
@@ -63,7 +46,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
         pages.append(
             renderer.page(
                 "professional/paths.md.j2",
-                f"{PROFESSIONAL_DIR}/palvelupolut/index.md",
+                urls.PATHS,
                 "Palvelupolut",
                 "paths",
                 in_nav=True,
@@ -72,7 +55,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
         pages += [
             renderer.page(
                 "professional/path.md.j2",
-                path_page(path.id),
+                urls.pathway(path.id),
                 path.entry.name,
                 "path",
                 in_nav=True,
@@ -84,7 +67,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
         pages.append(
             renderer.page(
                 "professional/cases.md.j2",
-                f"{PROFESSIONAL_DIR}/asiakasesimerkit/index.md",
+                urls.CASES,
                 "Asiakasesimerkit",
                 "cases",
                 in_nav=True,
@@ -93,7 +76,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
         pages += [
             renderer.page(
                 "professional/case.md.j2",
-                case_page(case.id),
+                urls.case(case.id),
                 f"{case.entry.name}, {case.entry.age} v",
                 "case",
                 in_nav=True,
@@ -105,7 +88,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
         pages.append(
             renderer.page(
                 "professional/checklists.md.j2",
-                f"{PROFESSIONAL_DIR}/tunnistaminen/index.md",
+                urls.CHECKLISTS,
                 "Tuen tarpeen tunnistaminen",
                 "checklists",
                 in_nav=True,
@@ -114,7 +97,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
         pages += [
             renderer.page(
                 "professional/checklist.md.j2",
-                checklist_page(checklist.id),
+                urls.checklist(checklist.id),
                 checklist.entry.title,
                 "checklist",
                 in_nav=True,
@@ -126,7 +109,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
         pages.append(
             renderer.page(
                 "professional/participation.md.j2",
-                f"{PROFESSIONAL_DIR}/osallisuus.md",
+                urls.PARTICIPATION,
                 professional.participation.title,
                 "participation",
                 in_nav=True,
@@ -137,7 +120,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
         pages.append(
             renderer.page(
                 "professional/glossary.md.j2",
-                f"{PROFESSIONAL_DIR}/sanasto.md",
+                urls.GLOSSARY,
                 "Sanasto",
                 "glossary",
                 in_nav=True,

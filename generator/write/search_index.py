@@ -30,14 +30,14 @@ from typing import IO, Any
 from pagefind.service import get_executable
 
 from generator.background import run_in_background
-from generator.render.pages import SERVICES_DIR
+from generator.site import urls
 
 #: The folder inside the site that holds the index and Pagefind's UI.
-BUNDLE_DIR = "pagefind"
+BUNDLE_DIR = urls.SEARCH_BUNDLE_DIR
 #: The pages the Pagefind CLI reads. Only service pages carry ``data-pagefind-body``;
 #: reading the others too (listings repeat every service's card) cost Pagefind a third
 #: of its time at 1,000 services. A new kind of searchable page must be added here.
-INDEXED_PAGES = f"{SERVICES_DIR}/**/*.html"
+INDEXED_PAGES = f"{urls.SERVICES_DIR}/**/*.html"
 #: Seconds to wait for the Pagefind service to exit after its input is closed.
 EXIT_TIMEOUT = 30
 #: The service runs beside the engine's rendering (see :mod:`generator.background`):

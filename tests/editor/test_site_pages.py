@@ -9,8 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.model.schemas import SCHEMAS, schema_for
-from generator.render.field_reference import FIELD_REFERENCE_PAGE, field_reference, inline_code
+from generator.render.field_reference import field_reference, inline_code
 from generator.render.pages import render_pages
+from generator.site import urls
 from generator.validate.catalogue import require_catalogue
 from tests.helpers import tarjotin_build
 
@@ -56,7 +57,7 @@ def build(project: Path, site: Path) -> None:
 
 def test_the_reference_lists_every_field_of_every_file(mini_catalogue: Path) -> None:
     catalogue, _ = require_catalogue(mini_catalogue)
-    [page] = [p for p in render_pages(catalogue) if p.path == FIELD_REFERENCE_PAGE]
+    [page] = [p for p in render_pages(catalogue) if p.path == urls.FIELD_REFERENCE]
     assert not page.in_nav
     for name, model in SCHEMAS.items():
         assert f"\n## {schema_for(model)['title']}\n" in page.markdown

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import yaml
 
-from generator.export import paths
 from generator.export.csv_table import COLUMNS
 from generator.export.writer import ExportOptions, write_exports
 from generator.model.catalogue import Catalogue
+from generator.site import urls as paths
 
 TODAY = date(2025, 6, 1)
 
 
 def test_every_file_is_written(rich_catalogue: Catalogue, tmp_path: Path) -> None:
     written = write_exports(rich_catalogue, tmp_path, ExportOptions(today=TODAY))
-    expected = [tmp_path / "avoin-data" / name for name in paths.ALL_FILES]
+    expected = [tmp_path / "avoin-data" / name for name in paths.EXPORT_FILES]
     assert written == expected
     assert all(p.stat().st_size > 0 for p in expected)
 

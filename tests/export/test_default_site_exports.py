@@ -10,8 +10,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from generator.export import paths
 from generator.model.catalogue import Catalogue
+from generator.site import urls as paths
 from tests.export.conftest import PROJECT, json_ld_of
 from tests.helpers import hsds_schema
 
@@ -31,7 +31,7 @@ def test_the_open_data_page_links_every_file_and_says_no_licence_is_stated(defau
     page = "avoin-data/index.html"
     html = (default_site / page).read_text(encoding="utf-8")
     hrefs = _hrefs(html)
-    for name in paths.ALL_FILES:
+    for name in paths.EXPORT_FILES:
         assert name in hrefs, name
         assert _resolve(default_site, page, name).is_file(), name
     # The content is transcribed from the region's deck: only the region can license it.
@@ -49,7 +49,7 @@ def test_no_export_claims_a_licence_the_region_has_not_given(
     default_site: Path, default_catalogue: Catalogue
 ) -> None:
     folder = default_site / paths.EXPORT_DIR
-    exports = {name: (folder / name).read_text(encoding="utf-8-sig") for name in paths.ALL_FILES}
+    exports = {name: (folder / name).read_text(encoding="utf-8-sig") for name in paths.EXPORT_FILES}
     for service in default_catalogue.services:
         page = default_site / "palvelut" / service.id / "index.html"
         exports[f"{service.id} (JSON-LD)"] = json.dumps(json_ld_of(page), ensure_ascii=False)

@@ -16,12 +16,12 @@ from xml.dom import minidom
 
 import pytest
 
-from generator.export import paths
 from generator.export.csv_table import FORMULA_STARTS, catalogue_csv
 from generator.export.feed import changes_feed
 from generator.export.site_urls import SiteUrls
 from generator.export.writer import ExportOptions, write_exports
 from generator.model.catalogue import Catalogue
+from generator.site import urls as paths
 from generator.validate.catalogue import load_catalogue, require_catalogue
 
 TODAY = date(2025, 6, 1)

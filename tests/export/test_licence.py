@@ -11,12 +11,12 @@ import markdown
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.export import paths
 from generator.export.feed import changes_feed
 from generator.export.site_urls import SiteUrls
 from generator.export.writer import ExportOptions, write_exports
 from generator.model.catalogue import Catalogue
 from generator.render.pages import render_pages
+from generator.site import urls as paths
 from generator.validate.catalogue import require_catalogue
 
 TODAY = date(2025, 6, 1)
@@ -36,7 +36,7 @@ def _licensed(catalogue: Path) -> Catalogue:
 
 
 def _open_data_page(catalogue: Catalogue) -> str:
-    [page] = [p for p in render_pages(catalogue) if p.path == paths.OPEN_DATA_PAGE]
+    [page] = [p for p in render_pages(catalogue) if p.path == paths.OPEN_DATA]
     return page.markdown
 
 

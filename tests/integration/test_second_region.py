@@ -13,7 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.export import paths
+from generator.site import urls as paths
 from generator.validate.catalogue import load_catalogue
 from tests.helpers import hsds_schema
 

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.export.paths import CATALOGUE_JSON, EXPORT_DIR, FEED, HSDS_SERVICES
 from generator.export.process import ExportError, ExportProcess
+from generator.site.urls import CATALOGUE_JSON, EXPORT_DIR, FEED, HSDS_SERVICES
 from generator.write.search_index import (
     BUNDLE_DIR,
     SearchIndexer,

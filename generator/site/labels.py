@@ -1,0 +1,206 @@
+"""The words the site and its open data use, in one place.
+
+Every short Finnish text that the page templates and the exports share, or that
+a region may want to word differently, is a field of :class:`Labels`, named by
+a stable English key. The templates read them through the ``labels`` global
+(``{{ labels.what }}``), the exports from :func:`labels_for`, so an access
+route's label is the same on its page, in its card and in the HSDS file.
+A region changes any of them with ``labels:`` in region.yml
+(``labels: {access_self: Ota itse yhteyttä}``); another language would be
+another set of defaults. The templates keep only their longer prose, which a
+region changes by overriding the template.
+
+A label may hold placeholders such as ``{date}``, filled by :func:`fill`; a
+region's wording must keep the same placeholders.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+#: ``{name}`` in a label: where :func:`fill` puts a value.
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The site's labels; the defaults are the Finnish ones."""
+
+    # --- page titles (also the navigation's) -----------------------------------------
+    page_home: str = "Etusivu"
+    page_services: str = "Kaikki palvelut"
+    page_themes: str = "Teemat"
+    page_municipalities: str = "Kunnat"
+    page_further_reading: str = "Lisätietoa"
+    page_professional: str = "Ammattilaiselle"
+    page_paths: str = "Palvelupolut"
+    page_cases: str = "Asiakasesimerkit"
+    page_checklists: str = "Tuen tarpeen tunnistaminen"
+    page_glossary: str = "Sanasto"
+    page_open_data: str = "Avoin data"
+    page_search: str = "Haku"
+    page_tray: str = "Koko palvelutarjotin"
+    page_field_reference: str = "Kenttäopas"
+
+    # --- a service's sections ----------------------------------------------------------
+    what: str = "Mitä?"
+    why: str = "Miksi?"
+    how: str = "Miten?"
+    for_whom: str = "Kenelle?"
+
+    # --- how to get in -----------------------------------------------------------------
+    access_self: str = "Voit ottaa itse yhteyttä"
+    access_referral: str = "Tarvitset ohjauksen tai lähetteen"
+    access_decision: str = "Tarvitset palvelupäätöksen"
+    #: Short forms for filters, cards and the professionals' table.
+    access_short_self: str = "Ei lähetettä"
+    access_short_referral: str = "Ohjaus tai lähete"
+    access_short_decision: str = "Palvelupäätös"
+    #: What each route means, for the HSDS taxonomy terms.
+    access_term_self: str = "Asiakas voi ottaa itse yhteyttä palveluun; lähetettä ei tarvita."
+    access_term_referral: str = "Palveluun tarvitaan ammattilaisen ohjaus tai lähete."
+    access_term_decision: str = "Palveluun tarvitaan palvelupäätös."
+    access_heading: str = "Näin pääset palveluun"
+    access_fact: str = "Miten pääset palveluun"
+    access_card: str = "Pääsy"
+    access_filter: str = "Miten palveluun pääsee"
+    referral_from: str = "Ohjaus tai lähete"
+    decision_by: str = "Päätöksen tekee"
+
+    # --- facts of a service --------------------------------------------------------------
+    area: str = "Alue"
+    whole_region: str = "Koko {region}"
+    provider: str = "Järjestäjä"
+    themes: str = "Teemat"
+    age: str = "Ikä"
+    ages_for: str = "{min}–{max}-vuotiaille"
+    min_age_for: str = "vähintään {min}-vuotiaille"
+    max_age_for: str = "enintään {max}-vuotiaille"
+    ages: str = "{min}–{max} v"
+    min_age: str = "vähintään {min} v"
+    max_age: str = "enintään {max} v"
+    available: str = "Saatavilla"
+    until: str = "{date} asti"
+    available_until: str = "Palvelu on saatavilla {date} asti"
+    ended: str = "Palvelu on päättynyt"
+    ended_until: str = "Palvelu on päättynyt: se oli saatavilla {date} asti"
+    ended_page: str = "Tätä palvelua ei enää ole tarjolla: se oli saatavilla {date} asti."
+    ended_note: str = "palvelu on päättynyt"
+    reviewed: str = "Tiedot tarkistettu {date}"
+
+    # --- who may use a service -----------------------------------------------------------
+    eligibility: str = "Kuka voi käyttää palvelua"
+    eligibility_all: str = "Kaikkien näiden pitää täyttyä"
+    eligibility_any: str = "Riittää, että yksi näistä täyttyy"
+    eligibility_also_any: str = "Lisäksi riittää, että yksi näistä täyttyy"
+    eligibility_conditions: str = "Ehdot"
+    eligibility_alternatives: str = "Vaihtoehtoiset ehdot"
+    unemployed_months: str = "työttömänä yhtäjaksoisesti vähintään {months} kk"
+    benefit_days: str = "etuutta vähintään {days} päivää"
+    benefit_tyomarkkinatuki: str = "työmarkkinatuki"
+    benefit_peruspaivaraha: str = "peruspäiväraha"
+    benefit_ansiopaivaraha: str = "ansiopäiväraha"
+    benefit_toimeentulotuki: str = "toimeentulotuki"
+
+    # --- contacts and links --------------------------------------------------------------
+    contacts: str = "Yhteystiedot"
+    address: str = "Osoite"
+    phone: str = "Puhelin"
+    phone_short: str = "puh."
+    email: str = "Sähköposti"
+    website: str = "Verkkosivu"
+    opening_hours: str = "Aukioloajat"
+    links: str = "Linkit"
+    related: str = "Liittyvät palvelut"
+
+    # --- the professionals' material -----------------------------------------------------
+    case_title: str = "{name}, {age} v"
+    service_in_paths: str = "Palvelupolut, joissa palvelu on mukana:"
+    service_in_cases: str = "Asiakasesimerkit, joissa palvelua käytetään:"
+    path_link: str = "Palvelupolku"
+
+    # --- search and filters --------------------------------------------------------------
+    search_label: str = "Hae palvelua"
+    search_button: str = "Hae"
+    search_placeholder: str = "Esim. kuntoutus, nuoret, mielenterveys"
+    municipality: str = "Kunta"
+    all_municipalities: str = "Kaikki kunnat"
+    clear_choices: str = "Tyhjennä valinnat"
+    service_count: str = "Palveluita: {count}"
+
+    # --- the changes feed and issue reports ----------------------------------------------
+    feed_title: str = "{site} – uudet ja päivitetyt palvelut"
+    feed_description: str = (
+        "Palvelut, jotka on lisätty tai joiden tiedot on tarkistettu, uusin tarkistus ensin. "
+        "Palvelut, joille ei ole kirjattu tarkistuspäivää, ovat lopussa aakkosjärjestyksessä."
+    )
+    municipality_term: str = "{name}, kuntanumero {code}"
+    issue_title: str = "Virhe tai muutosehdotus: {name}"
+    issue_service: str = "Palvelu: {name}"
+    issue_file: str = "Tiedosto: {file}"
+    issue_prompt: str = "Kerro, mikä tiedoissa on väärin tai mitä pitäisi muuttaa:"
+
+    def access(self, route: str) -> str:
+        """How to get in by ``route`` (``self``, ``referral``, ``decision``)."""
+        return str(getattr(self, f"access_{route}"))
+
+    def access_short(self, route: str) -> str:
+        return str(getattr(self, f"access_short_{route}"))
+
+    def access_term(self, route: str) -> str:
+        return str(getattr(self, f"access_term_{route}"))
+
+    def benefit(self, benefit: str) -> str:
+        """A benefit named in eligibility criteria (``tyomarkkinatuki`` …)."""
+        return str(getattr(self, f"benefit_{benefit}"))
+
+    @property
+    def access_routes(self) -> dict[str, str]:
+        """Every route with its short label, in the order filters list them."""
+        return {route: self.access_short(route) for route in ACCESS_ROUTES}
+
+    def date(self, value: date) -> str:
+        return finnish_date(value)
+
+
+#: The access routes in the order the site lists them.
+ACCESS_ROUTES = ("self", "referral", "decision")
+
+#: The Finnish labels, as the generator ships them.
+FINNISH = Labels()
+
+#: Every label's key, in the order above.
+KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Labels))
+
+
+def default(key: str) -> str:
+    """The shipped wording of the label ``key``."""
+    return str(getattr(FINNISH, key))
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` placeholders in a label."""
+    return set(PLACEHOLDER.findall(text))
+
+
+def fill(label: str, **values: object) -> str:
+    """``label`` with each ``{name}`` replaced by its value, in one pass.
+
+    One pass, so a value that itself contains ``{…}`` (a name from YAML) is left as
+    written; a placeholder without a value stays too.
+    """
+    return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], label)
+
+
+def labels_for(overrides: Mapping[str, str] | None = None) -> Labels:
+    """The Finnish labels with a region's own wording (region.yml ``labels:``) put in."""
+    return dataclasses.replace(FINNISH, **overrides) if overrides else FINNISH
+
+
+def finnish_date(value: date) -> str:
+    """``2024-05-03`` → ``3.5.2024``, as Finnish public-sector sites write dates."""
+    return f"{value.day}.{value.month}.{value.year}"
