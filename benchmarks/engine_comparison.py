@@ -168,8 +168,9 @@ def zensical_build(config_file: Path, site_dir: Path) -> dict[str, float]:
         assets[REGION_STYLESHEET] = css
         extra_css.append(REGION_STYLESHEET)
     hand_written = _docs_pages(docs_dir)
+    # Titles as MkDocs's nav shows them: the page's own (front matter, else its heading).
     nav = nav_from_pages(
-        [(page.path, page.title) for page in rendered if page.in_nav] + [(p, None) for p in hand_written]
+        [(page.path, None) for page in rendered if page.in_nav] + [(p, None) for p in hand_written]
     )
     footer = [
         {"url": served_path(p), "title": _page_title((docs_dir / p).read_text(encoding="utf-8")) or p}
@@ -265,6 +266,49 @@ def differing_links(ours: Path, theirs: Path) -> dict[str, dict[str, list[str]]]
     return differing
 
 
+class _Nav(HTMLParser):
+    """The primary navigation's entries: (depth, label, href), as the theme renders them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.entries: list[tuple[int, str, str]] = []
+        self._nav = 0  # nesting of <nav> elements inside the primary one
+        self._lists = 0
+        self._link: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "nav" and (self._nav or "md-nav--primary" in classes):
+            self._nav += 1
+        elif self._nav and tag == "ul":
+            self._lists += 1
+        elif self._nav and tag in ("a", "label") and "md-nav__link" in classes:
+            self._link, self._text = dict(attrs).get("href") or "", ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self._nav:
+            self._nav -= 1
+        elif self._nav and tag == "ul":
+            self._lists -= 1
+        elif self._link is not None and tag in ("a", "label"):
+            self.entries.append((self._lists, " ".join(self._text.split()), self._link))
+            self._link = None
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._text += data
+
+
+def nav_entries(site: Path, page: str) -> list[tuple[int, str, str | None]]:
+    """A page's primary navigation as (depth, label, target) with targets as site paths."""
+    parser = _Nav()
+    parser.feed((site / page).read_text(encoding="utf-8"))
+    # A link to the page itself is "." in MkDocs's theme and "" in Zensical's.
+    itself = posixpath.dirname(page) or "."
+    return [(depth, label, _resolve(page, href) or itself) for depth, label, href in parser.entries]
+
+
 def site_pages(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
@@ -345,6 +389,11 @@ def compare(config_file: Path, work: Path, repeat: int) -> dict[str, Any]:
     results["only_zensical"] = sorted(theirs - ours)
     differing = differing_links(mkdocs_site, zensical_site)
     results["pages_with_differing_links"] = len(differing)
+    results["nav_differs_on"] = [
+        page
+        for page in ("index.html", "tietoa/index.html", "palvelut/index.html")
+        if nav_entries(mkdocs_site, page) != nav_entries(zensical_site, page)
+    ]
     results["differing_examples"] = dict(list(differing.items())[:5])
     return results
 

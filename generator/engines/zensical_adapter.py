@@ -81,13 +81,14 @@ class ZensicalBuild:
 def nav_from_pages(pages: Sequence[tuple[str, str | None]]) -> list[Any]:
     """An explicit mkdocs.yml-style ``nav`` from ``(source path, title)`` pairs in order.
 
-    A title of ``None`` leaves the page's own title (front matter or first heading).
+    A title of ``None`` leaves the page's own title (front matter or first heading), as
+    MkDocs's own nav does.
 
     Without an explicit nav Zensical lists every page, service pages included, on every
     page. This builds what the MkDocs plugin makes of MkDocs's own nav: one section per
     folder, the folder's ``index.md`` first (``navigation.indexes``) and titling the
     section, a folder with a single page reduced to that page, the order otherwise as
-    given.
+    given, a section titled by its folder's name as MkDocs titles it.
     """
     return _nav_level([(PurePosixPath(path).parts, path, title) for path, title in pages])
 
@@ -125,9 +126,13 @@ def _section(name: str, children: list[_NavEntry]) -> Any:
         children = [index, *(c for c in children if c is not index)]
     if len(children) == 1 and len(children[0][0]) == 1:
         return _nav_item(children[0][1], children[0][2])
-    # MkDocs titles a folder by its name; with navigation.indexes its index page shows instead.
-    title = (index[2] if index is not None else None) or name.replace("-", " ").capitalize()
-    return {title: _nav_level(children)}
+    return {_folder_title(name): _nav_level(children)}
+
+
+def _folder_title(name: str) -> str:
+    """MkDocs's section title for a folder: ``tunnistaminen`` → ``Tunnistaminen``."""
+    title = name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
 
 
 def zensical_config(

@@ -171,6 +171,11 @@ def test_the_default_site_built_by_zensical_has_the_same_pages_and_links(
     assert engine_comparison.site_pages(site) == engine_comparison.site_pages(default_site)
     assert engine_comparison.broken_links(site) == {}
     assert engine_comparison.differing_links(default_site, site) == {}
+    # The same navigation, labels and order included, service pages left out.
+    for page in ("index.html", "tietoa/index.html", "palvelut/kela/index.html"):
+        assert engine_comparison.nav_entries(site, page) == engine_comparison.nav_entries(
+            default_site, page
+        ), page
     # Pagefind and the exports ran over the Zensical output as they do over MkDocs's.
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert (site / "avoin-data" / "palvelut.json").is_file()

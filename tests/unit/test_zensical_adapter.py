@@ -21,15 +21,15 @@ from generator.engines.zensical_adapter import (
 # --- navigation -------------------------------------------------------------------------
 
 
-def test_nav_groups_folders_with_the_index_first_and_titling_the_section() -> None:
+def test_nav_groups_folders_with_the_index_first_and_titles_sections_by_folder() -> None:
     nav = nav_from_pages(
         [
             ("index.md", "Etusivu"),
             ("teemat/kuntoutus.md", "Kuntoutus"),
             ("teemat/index.md", "Teemat"),
             ("ammattilaisille/index.md", "Ammattilaisille"),
-            ("ammattilaisille/polut/index.md", "Palvelupolut"),
-            ("ammattilaisille/polut/tym.md", "TYM"),
+            ("ammattilaisille/palvelupolut/index.md", "Palvelupolkuja"),
+            ("ammattilaisille/palvelupolut/tym.md", "TYM"),
             ("avoin-data.md", "Avoin data"),
         ]
     )
@@ -41,8 +41,8 @@ def test_nav_groups_folders_with_the_index_first_and_titling_the_section() -> No
                 {"Ammattilaisille": "ammattilaisille/index.md"},
                 {
                     "Palvelupolut": [
-                        {"Palvelupolut": "ammattilaisille/polut/index.md"},
-                        {"TYM": "ammattilaisille/polut/tym.md"},
+                        {"Palvelupolkuja": "ammattilaisille/palvelupolut/index.md"},
+                        {"TYM": "ammattilaisille/palvelupolut/tym.md"},
                     ]
                 },
             ]
@@ -52,8 +52,20 @@ def test_nav_groups_folders_with_the_index_first_and_titling_the_section() -> No
 
 
 def test_a_folder_of_one_page_is_that_page_and_untitled_pages_keep_their_own_title() -> None:
-    nav = nav_from_pages([("toimittajille/index.md", None), ("muut/a.md", None), ("muut/b.md", None)])
-    assert nav == ["toimittajille/index.md", {"Muut": ["muut/a.md", "muut/b.md"]}]
+    nav = nav_from_pages(
+        [
+            ("toimittajille/index.md", None),
+            ("muut_sivut/a.md", None),
+            ("muut_sivut/b.md", None),
+            ("TYP/c.md", None),
+            ("TYP/d.md", None),
+        ]
+    )
+    assert nav == [
+        "toimittajille/index.md",
+        {"Muut sivut": ["muut_sivut/a.md", "muut_sivut/b.md"]},
+        {"TYP": ["TYP/c.md", "TYP/d.md"]},  # a name with capitals is kept as it is
+    ]
 
 
 # --- configuration ---------------------------------------------------------------------
