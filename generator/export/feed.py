@@ -31,6 +31,7 @@ from email.utils import format_datetime
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue, Service
 from generator.site import urls as paths
+from generator.site.labels import fill, labels_for
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -64,15 +65,10 @@ def changes_feed(catalogue: Catalogue, urls: SiteUrls, today: date) -> str:
     ET.register_namespace("atom", ATOM_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
-    site = catalogue.region.site
-    _text(channel, "title", f"{site.title} – uudet ja päivitetyt palvelut")
+    labels = labels_for(catalogue.region.label_overrides)
+    _text(channel, "title", fill(labels.feed_title, site=catalogue.region.site.title))
     _text(channel, "link", urls.home(here))
-    _text(
-        channel,
-        "description",
-        "Palvelut, jotka on lisätty tai joiden tiedot on tarkistettu, uusin tarkistus ensin. "
-        "Palvelut, joille ei ole kirjattu tarkistuspäivää, ovat lopussa aakkosjärjestyksessä.",
-    )
+    _text(channel, "description", labels.feed_description)
     _text(channel, "language", "fi")
     if catalogue.region.data_licence:  # no <copyright> rather than a licence the region never gave
         _text(channel, "copyright", catalogue.region.data_licence.title)

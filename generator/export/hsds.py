@@ -19,7 +19,7 @@ from typing import Any
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue, Service
 from generator.model.entries import Municipality, Provider
-from generator.render.pages import ACCESS_LABELS, finnish_date
+from generator.site.labels import fill, labels_for
 
 #: The namespace of every identifier we generate (a fixed random UUID; never change it).
 NAMESPACE = uuid.UUID("3d306e74-d48e-411c-8b72-c7e9275e28ca")
@@ -33,14 +33,6 @@ TAXONOMIES = {
     "theme": "Palvelutarjotin: teemat",
     "access_route": "Palvelutarjotin: miten palveluun pääsee",
     "municipality": "Tilastokeskus: kuntanumero",
-}
-
-
-#: Descriptions of the access-route terms (HSDS requires one for every term).
-ACCESS_TERMS = {
-    "self": "Asiakas voi ottaa itse yhteyttä palveluun; lähetettä ei tarvita.",
-    "referral": "Palveluun tarvitaan ammattilaisen ohjaus tai lähete.",
-    "decision": "Palveluun tarvitaan palvelupäätös.",
 }
 
 
@@ -97,6 +89,8 @@ class HsdsExport:
         self.urls = urls
         self.today = today
         self.id = HsdsIds(catalogue.region.id)
+        # The site's words: an access route is named here as on its page.
+        self.labels = labels_for(catalogue.region.label_overrides)
 
     # --- files -----------------------------------------------------------------------
 
@@ -131,7 +125,7 @@ class HsdsExport:
             "status": ENDED_STATUS if service.has_ended(self.today) else "active",
         }
         optional: dict[str, Any] = {
-            "description": _sections(("Mitä?", entry.what), ("Miksi?", entry.why), ("Miten?", entry.how)),
+            "description": self._description(service),
             "url": self.urls.absolute_service(service),
             "application_process": self._application_process(service),
             "eligibility_description": self._eligibility(service),
@@ -154,7 +148,12 @@ class HsdsExport:
             for theme in service.themes
         ] + [
             self._attribute(
-                service_id, "service", "access_route", route, ACCESS_LABELS[route], ACCESS_TERMS[route]
+                service_id,
+                "service",
+                "access_route",
+                route,
+                self.labels.access(route),
+                self.labels.access_term(route),
             )
             for route in service.access_routes
         ]
@@ -162,46 +161,49 @@ class HsdsExport:
 
     # --- pieces ----------------------------------------------------------------------
 
+    def _description(self, service: Service) -> str | None:
+        entry, labels = service.entry, self.labels
+        return _sections((labels.what, entry.what), (labels.why, entry.why), (labels.how, entry.how))
+
     def _application_process(self, service: Service) -> str | None:
         access = service.entry.access
         if access is None:
             return None
-        lines = [ACCESS_LABELS[route] + "." for route in access.routes]
+        labels = self.labels
+        lines = [labels.access(route) + "." for route in access.routes]
         if access.referral_from:
-            lines.append("Ohjaus tai lähete: " + ", ".join(access.referral_from) + ".")
+            lines.append(f"{labels.referral_from}: " + ", ".join(access.referral_from) + ".")
         if access.decision_by:
-            lines.append(f"Päätöksen tekee: {access.decision_by}.")
+            lines.append(f"{labels.decision_by}: {access.decision_by}.")
         text = _bullets(lines)
         return f"{text}\n\n{access.note}" if access.note else text
 
     def _eligibility(self, service: Service) -> str | None:
-        entry = service.entry
+        entry, labels = service.entry, self.labels
         eligibility = entry.eligibility
         conditions = eligibility.conditions if eligibility else None
         requirements = (
             _bullets(eligibility.requirements) if eligibility and eligibility.requirements else None
         )
         criteria = (
-            "Riittää, että yksi näistä täyttyy:\n\n" + _bullets([c.text for c in eligibility.criteria])
+            f"{labels.eligibility_any}:\n\n" + _bullets([c.text for c in eligibility.criteria])
             if eligibility and eligibility.criteria
             else None
         )
         return _sections(
-            ("Kenelle?", entry.for_whom),
-            ("Ehdot", conditions),
-            ("Kaikkien näiden pitää täyttyä", requirements),
-            ("Vaihtoehtoiset ehdot", criteria),
+            (labels.for_whom, entry.for_whom),
+            (labels.eligibility_conditions, conditions),
+            (labels.eligibility_all, requirements),
+            (labels.eligibility_alternatives, criteria),
         )
 
     def _alert(self, service: Service) -> str | None:
         validity = service.entry.validity
         if validity is None:
             return None
-        until = finnish_date(validity.until)
-        if service.has_ended(self.today):
-            text = f"Palvelu on päättynyt: se oli saatavilla {until} asti"
-        else:
-            text = f"Palvelu on saatavilla {until} asti"
+        ended = service.has_ended(self.today)
+        label = self.labels.ended_until if ended else self.labels.available_until
+        text = fill(label, date=self.labels.date(validity.until))
         return f"{text} ({validity.note})." if validity.note else f"{text}."
 
     def _area(self, service_id: str, municipality: Municipality) -> dict[str, Any]:
@@ -217,7 +219,7 @@ class HsdsExport:
                     "municipality",
                     municipality.code,
                     municipality.name,
-                    f"{municipality.name}, kuntanumero {municipality.code}",
+                    fill(self.labels.municipality_term, name=municipality.name, code=municipality.code),
                 )
             ],
         }

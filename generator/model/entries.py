@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -23,10 +24,12 @@ from pydantic import (
     ValidationError,
     ValidatorFunctionWrapHandler,
     WrapValidator,
+    create_model,
     model_validator,
 )
 
 from generator.render.safe_links import SAFE_SCHEMES, link_targets
+from generator.site import labels as site_labels
 
 # --- value types --------------------------------------------------------------
 
@@ -559,6 +562,50 @@ class SiteTexts(Strict):
     )
 
 
+def _keeps_placeholders(key: str, value: str) -> str:
+    """A region's wording of a label must keep the label's placeholders, and add none."""
+    default = site_labels.default(key)
+    expected, written = site_labels.placeholders(default), site_labels.placeholders(value)
+    if written != expected:
+        wanted = ", ".join(f"{{{name}}}" for name in sorted(expected)) or "no placeholders"
+        raise ValueError(f"this label needs {wanted}, like its default '{default}'")
+    return value
+
+
+class _LabelTexts(Strict):
+    model_config = ConfigDict(
+        title="Tekstit",
+        json_schema_extra={
+            "description": (
+                "Sivuston ja avoimen datan lyhyet tekstit, jos alue haluaa ne toisin kuin oletus. "
+                "Tekstin kohta {nimi} (esim. {date}) korvataan arvolla; pidä samat kohdat."
+            )
+        },
+    )
+
+
+if TYPE_CHECKING:
+    LabelTexts = _LabelTexts
+else:
+    # One optional field per label of generator.site.labels, so an unknown key is an
+    # "unknown field" with a did-you-mean, and editors get every key with its default.
+    LabelTexts = create_model(
+        "LabelTexts",
+        __base__=_LabelTexts,
+        **{
+            key: (
+                Annotated[Text, AfterValidator(partial(_keeps_placeholders, key))] | None,
+                Field(
+                    None,
+                    description=f"Oletus: {site_labels.default(key)}",
+                    examples=[site_labels.default(key)],
+                ),
+            )
+            for key in site_labels.KEYS
+        },
+    )
+
+
 class RegionFile(Strict):
     """The file ``catalogue/region.yml``."""
 
@@ -608,11 +655,24 @@ class RegionFile(Strict):
             }
         ],
     )
+    labels: LabelTexts | None = Field(
+        None,
+        description=(
+            "Sivuston lyhyet tekstit alueen omin sanoin, esim. miten palveluun pääsee. "
+            "Jätä pois tekstit, joiden oletus sopii."
+        ),
+        examples=[{"access_self": "Ota itse yhteyttä"}],
+    )
     # Last, as region.yml writes it: the long list after the short settings.
     municipalities: Annotated[list[Municipality], Field(min_length=1)] = Field(
         description="Alueen kunnat siinä järjestyksessä, jossa ne näkyvät sivustolla.",
         examples=[[{"id": "kunta-a", "name": "Esimerkkilä", "code": "001"}]],
     )
+
+    @property
+    def label_overrides(self) -> dict[str, str]:
+        """The labels region.yml words its own way (``labels:``), by key."""
+        return self.labels.model_dump(exclude_none=True) if self.labels else {}
 
 
 class Provider(Strict):

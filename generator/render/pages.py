@@ -30,21 +30,9 @@ from generator.memory import collector_paused
 from generator.model.catalogue import Catalogue, Service
 from generator.render import escaping
 from generator.render.field_reference import field_reference, inline_code
-from generator.render.professional_pages import professional_pages, template_globals
+from generator.render.professional_pages import professional_pages
 from generator.site import urls
-
-#: Labels for the access routes, as citizens read them.
-ACCESS_LABELS = {
-    "self": "Voit ottaa itse yhteyttä",
-    "referral": "Tarvitset ohjauksen tai lähetteen",
-    "decision": "Tarvitset palvelupäätöksen",
-}
-#: Short labels for filters and chips.
-ACCESS_SHORT_LABELS = {
-    "self": "Ei lähetettä",
-    "referral": "Ohjaus tai lähete",
-    "decision": "Palvelupäätös",
-}
+from generator.site.labels import fill, labels_for
 
 
 @dataclass(frozen=True)
@@ -92,11 +80,6 @@ def _depth(source: str) -> int:
     return source.count("/")
 
 
-def finnish_date(value: date) -> str:
-    """``2024-05-03`` → ``3.5.2024``, as Finnish public-sector sites write dates."""
-    return f"{value.day}.{value.month}.{value.year}"
-
-
 def bytecode_cache() -> FileSystemBytecodeCache | None:
     """Jinja's cache of compiled templates, or none where the temp folder cannot hold it.
 
@@ -122,6 +105,7 @@ class Renderer:
         self.catalogue = catalogue
         self.options = options
         self._cards: dict[tuple[int, str, str], Markup] = {}
+        self.labels = labels_for(catalogue.region.label_overrides)
         self.env = Environment(
             loader=ChoiceLoader(
                 [
@@ -146,21 +130,21 @@ class Renderer:
             join=escaping.join,
             attr_join=escaping.attr_join,
             md_url=escaping.md_url,
-            finnish_date=finnish_date,
-            label=lambda key, labels: labels[key],
+            finnish_date=self.labels.date,
+            fill=fill,
+            # `routes|map('label', 'access_short')`: the label of each key in a group.
+            label=lambda key, group: getattr(self.labels, f"{group}_{key}"),
         )
         self.env.globals.update(
             catalogue=catalogue,
             region=catalogue.region,
-            access_labels=ACCESS_LABELS,
-            access_short_labels=ACCESS_SHORT_LABELS,
+            labels=self.labels,
             today=options.today,
             urls=urls,
             json_ld=self._json_ld,
             cached_card=self._cached_card,
             current=self.current,
         )
-        self.env.globals.update(template_globals())
 
     # --- what is listed -------------------------------------------------------------
 
@@ -210,7 +194,7 @@ class Renderer:
 
     def pages(self) -> list[Page]:
         """Every generated page, in navigation order."""
-        catalogue = self.catalogue
+        catalogue, labels = self.catalogue, self.labels
         current = self.current(catalogue.services)
         pages = [
             self._page(
@@ -219,12 +203,14 @@ class Renderer:
             self._page(
                 "services.md.j2",
                 urls.SERVICES,
-                "Kaikki palvelut",
+                labels.page_services,
                 "services",
                 in_nav=True,
                 services=current,
             ),
-            self._page("themes.md.j2", urls.THEMES, "Teemat", "themes", in_nav=True, services=current),
+            self._page(
+                "themes.md.j2", urls.THEMES, labels.page_themes, "themes", in_nav=True, services=current
+            ),
         ]
         for theme in catalogue.themes:
             pages.append(
@@ -242,7 +228,7 @@ class Renderer:
             self._page(
                 "municipalities.md.j2",
                 urls.MUNICIPALITIES,
-                "Kunnat",
+                labels.page_municipalities,
                 "municipalities",
                 in_nav=True,
                 services=current,
@@ -265,18 +251,18 @@ class Renderer:
                 self._page(
                     "further-reading.md.j2",
                     urls.FURTHER_READING,
-                    "Lisätietoa",
+                    labels.page_further_reading,
                     "further-reading",
                     in_nav=True,
                 )
             )
         pages.extend(professional_pages(self))
-        pages.append(self._page("open-data.md.j2", urls.OPEN_DATA, "Avoin data", "open-data", in_nav=True))
-        pages.append(self._page("search.md.j2", urls.SEARCH, "Haku", "search", in_nav=False))
         pages.append(
-            self._page(
-                "tray.md.j2", urls.TRAY, "Koko palvelutarjotin", "tray", in_nav=False, services=current
-            )
+            self._page("open-data.md.j2", urls.OPEN_DATA, labels.page_open_data, "open-data", in_nav=True)
+        )
+        pages.append(self._page("search.md.j2", urls.SEARCH, labels.page_search, "search", in_nav=False))
+        pages.append(
+            self._page("tray.md.j2", urls.TRAY, labels.page_tray, "tray", in_nav=False, services=current)
         )
         for service in catalogue.services:
             ended = service.has_ended(self.options.today)
@@ -298,7 +284,7 @@ class Renderer:
             self._page(
                 "field-reference.md.j2",
                 urls.FIELD_REFERENCE,
-                "Kenttäopas",
+                labels.page_field_reference,
                 "field-reference",
                 in_nav=False,
                 sections=field_reference(),
@@ -343,11 +329,11 @@ class Renderer:
         """A new GitHub issue about ``service``, its title and body filled in."""
         if not self.options.repo_url:
             return ""
-        title = f"Virhe tai muutosehdotus: {service.name}"
-        body = (
-            f"Palvelu: {service.name}\nTiedosto: {self._repository_path(service)}\n\n"
-            "Kerro, mikä tiedoissa on väärin tai mitä pitäisi muuttaa:\n"
-        )
+        labels = self.labels
+        title = fill(labels.issue_title, name=service.name)
+        service_line = fill(labels.issue_service, name=service.name)
+        file_line = fill(labels.issue_file, file=self._repository_path(service))
+        body = f"{service_line}\n{file_line}\n\n{labels.issue_prompt}\n"
         query = urlencode({"title": title, "body": body}, quote_via=quote)
         return f"{self.options.repo_url.rstrip('/')}/issues/new?{query}"
 

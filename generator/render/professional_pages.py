@@ -7,24 +7,10 @@ from typing import TYPE_CHECKING
 
 from generator.render.glossary import explained
 from generator.site import urls
+from generator.site.labels import fill
 
 if TYPE_CHECKING:
     from generator.render.pages import Page, Renderer
-
-#: Labels for the benefits named in eligibility criteria.
-BENEFIT_LABELS = {
-    "tyomarkkinatuki": "työmarkkinatuki",
-    "peruspaivaraha": "peruspäiväraha",
-    "ansiopaivaraha": "ansiopäiväraha",
-    "toimeentulotuki": "toimeentulotuki",
-}
-
-
-def template_globals() -> dict[str, object]:
-    """Names the templates use on professionals' pages."""
-    return {
-        "benefit_labels": BENEFIT_LABELS,
-    }
 
 
 def professional_pages(renderer: Renderer) -> list[Page]:
@@ -32,11 +18,12 @@ def professional_pages(renderer: Renderer) -> list[Page]:
     catalogue = renderer.catalogue
     professional = catalogue.professional
     current = renderer.current(catalogue.services)
+    labels = renderer.labels
     pages = [
         renderer.page(
             "professional/index.md.j2",
             urls.PROFESSIONAL,
-            "Ammattilaiselle",
+            labels.page_professional,
             "professional",
             in_nav=True,
             services=current,
@@ -47,7 +34,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
             renderer.page(
                 "professional/paths.md.j2",
                 urls.PATHS,
-                "Palvelupolut",
+                labels.page_paths,
                 "paths",
                 in_nav=True,
             )
@@ -68,7 +55,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
             renderer.page(
                 "professional/cases.md.j2",
                 urls.CASES,
-                "Asiakasesimerkit",
+                labels.page_cases,
                 "cases",
                 in_nav=True,
             )
@@ -77,7 +64,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
             renderer.page(
                 "professional/case.md.j2",
                 urls.case(case.id),
-                f"{case.entry.name}, {case.entry.age} v",
+                fill(labels.case_title, name=case.entry.name, age=case.entry.age),
                 "case",
                 in_nav=True,
                 case=case,
@@ -89,7 +76,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
             renderer.page(
                 "professional/checklists.md.j2",
                 urls.CHECKLISTS,
-                "Tuen tarpeen tunnistaminen",
+                labels.page_checklists,
                 "checklists",
                 in_nav=True,
             )
@@ -121,7 +108,7 @@ def professional_pages(renderer: Renderer) -> list[Page]:
             renderer.page(
                 "professional/glossary.md.j2",
                 urls.GLOSSARY,
-                "Sanasto",
+                labels.page_glossary,
                 "glossary",
                 in_nav=True,
                 terms=terms,

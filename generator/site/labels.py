@@ -77,7 +77,7 @@ class Labels:
     provider: str = "Järjestäjä"
     themes: str = "Teemat"
     age: str = "Ikä"
-    ages_for: str = "{min}–{max}-vuotiaille"
+    ages_for_range: str = "{min}–{max}-vuotiaille"
     min_age_for: str = "vähintään {min}-vuotiaille"
     max_age_for: str = "enintään {max}-vuotiaille"
     ages: str = "{min}–{max} v"
@@ -165,6 +165,22 @@ class Labels:
 
     def date(self, value: date) -> str:
         return finnish_date(value)
+
+    def age_limits(self, min_age: int | None, max_age: int | None) -> str:
+        """``25–29 v``, ``vähintään 25 v`` or ``enintään 29 v``; empty without limits."""
+        return self._ages(min_age, max_age, self.ages, self.min_age, self.max_age)
+
+    def ages_for(self, min_age: int | None, max_age: int | None) -> str:
+        """``25–29-vuotiaille`` and so on: whom a service is for by age."""
+        return self._ages(min_age, max_age, self.ages_for_range, self.min_age_for, self.max_age_for)
+
+    @staticmethod
+    def _ages(min_age: int | None, max_age: int | None, both: str, lower: str, upper: str) -> str:
+        if min_age is not None and max_age is not None:
+            return fill(both, min=min_age, max=max_age)
+        if min_age is not None:
+            return fill(lower, min=min_age)
+        return fill(upper, max=max_age) if max_age is not None else ""
 
 
 #: The access routes in the order the site lists them.
