@@ -3,14 +3,10 @@ recognition checklists, customer participation and the glossary."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.render.glossary import explained
+from generator.render.renderer import Page, Renderer
 from generator.site import urls
 from generator.site.labels import fill
-
-if TYPE_CHECKING:
-    from generator.render.pages import Page, Renderer
 
 
 def professional_pages(renderer: Renderer) -> list[Page]:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import pages
+from generator.render import environment, pages
 from generator.validate.catalogue import require_catalogue
 
 
 def test_the_cache_is_a_private_folder_of_this_user() -> None:
-    cache = pages.bytecode_cache()
+    cache = environment.bytecode_cache()
     assert cache is not None
     assert Path(cache.directory).is_dir()
     assert Path(cache.directory).stat().st_mode & 0o077 == 0, "no one else may read or write it"
@@ -23,8 +23,8 @@ def test_pages_render_without_a_usable_temp_folder(
     def unusable() -> None:
         raise RuntimeError("Cannot determine safe temp directory.")
 
-    monkeypatch.setattr(pages, "FileSystemBytecodeCache", unusable)
-    assert pages.bytecode_cache() is None
+    monkeypatch.setattr(environment, "FileSystemBytecodeCache", unusable)
+    assert environment.bytecode_cache() is None
     catalogue, _ = require_catalogue(mini_catalogue)
     rendered = pages.render_pages(catalogue)
     assert any(page.kind == "service" for page in rendered)

@@ -1,0 +1,136 @@
+"""What every kind of page is rendered with: the page model, the options, the renderer.
+
+The modules of each kind of page (``listing_pages``, ``service_pages``,
+``professional_pages``, ``site_pages``) ask a :class:`Renderer` for their pages;
+``pages.render_pages`` puts them in navigation order. Nothing here knows about
+MkDocs or about any one kind of page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.model.catalogue import Catalogue, Service
+from generator.render.environment import template_environment
+from generator.site import urls
+from generator.site.labels import labels_for
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page.
+
+    Attributes:
+        path: Path of the Markdown source, relative to the docs folder.
+        title: The page title.
+        markdown: The page's Markdown, front matter included.
+        in_nav: Whether the page belongs in the global navigation.
+        kind: What kind of page this is (``home``, ``service``, ``theme`` …).
+        searchable: Whether the search index holds the page (current services only).
+    """
+
+    path: str
+    title: str
+    markdown: str
+    in_nav: bool
+    kind: str
+    searchable: bool = False
+
+
+@dataclass
+class RenderOptions:
+    """Settings that change what is rendered.
+
+    Attributes:
+        today: The date used to decide which services have ended.
+        template_dirs: Folders whose templates override the built-in ones.
+        repo_url: Repository for "suggest a change" links; none when empty.
+        edit_uri: Path in the repository that ``catalogue/`` lives under.
+        site_url: The site's public address, for absolute links in JSON-LD; may be empty.
+    """
+
+    today: date = field(default_factory=date.today)
+    template_dirs: list[Path] = field(default_factory=list)
+    repo_url: str = ""
+    edit_uri: str = ""
+    site_url: str = ""
+
+
+def depth(source: str) -> int:
+    """How many folders deep a page's source is: ``palvelut/x.md`` → 1."""
+    return source.count("/")
+
+
+class Renderer:
+    """Renders one catalogue's pages from the Jinja templates."""
+
+    def __init__(self, catalogue: Catalogue, options: RenderOptions) -> None:
+        self.catalogue = catalogue
+        self.options = options
+        self.labels = labels_for(catalogue.region.label_overrides)
+        self._cards: dict[tuple[int, str, str], Markup] = {}
+        self.env = template_environment(options.template_dirs, self.labels)
+        self.env.globals.update(
+            catalogue=catalogue,
+            region=catalogue.region,
+            today=options.today,
+            cached_card=self._cached_card,
+            current=self.current,
+        )
+
+    def current(self, services: Iterable[Service]) -> list[Service]:
+        """Services still on offer (ended ones leave listings, filters and search)."""
+        return [s for s in services if not s.has_ended(self.options.today)]
+
+    def page(
+        self,
+        template: str,
+        path: str,
+        title: str,
+        kind: str,
+        *,
+        in_nav: bool,
+        searchable: bool = False,
+        **context: Any,
+    ) -> Page:
+        """Render ``template`` as the page at ``path`` (a source path of :mod:`generator.site.urls`)."""
+        markdown = self._render(template, path, title=title, searchable=searchable, **context)
+        return Page(
+            path=path, title=title, markdown=markdown, in_nav=in_nav, kind=kind, searchable=searchable
+        )
+
+    def _render(self, template: str, path: str, **context: Any) -> str:
+        up = "../" * depth(path)
+
+        def link(target: str) -> Markup:
+            """A Markdown link target: the other page's source path, from this one.
+
+            Always up to the docs root and down again (``../palvelut/x.md`` even beside
+            it), so a link depends only on how deep the page is: listings in different
+            folders can share rendered cards. The engine resolves and validates it.
+            """
+            return Markup(up + target)
+
+        def url(target: str) -> Markup:
+            """An href for the templates' own HTML, where the engine rewrites nothing."""
+            return Markup(urls.relative_url(path, target))
+
+        return self.env.get_template(template).render(page_path=path, link=link, url=url, **context)
+
+    def _cached_card(self, page_path: str, service: Service, heading: str, card: Any) -> Markup:
+        """A service's card, rendered once for all listing pages at the same depth.
+
+        A region-wide service is listed on every municipality and theme page; rendering
+        its card for each one made the listings most of the generator's time. A card's
+        only links come from ``link``, which depends on the page's depth alone.
+        """
+        key = (depth(page_path), service.id, heading)
+        if key not in self._cards:
+            self._cards[key] = card(service, heading)
+        return self._cards[key]

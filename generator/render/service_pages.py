@@ -1,0 +1,73 @@
+"""Each service's own page, with its JSON-LD and its "report a problem" links."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup
+
+from generator.export import jsonld
+from generator.model.catalogue import Service
+from generator.render.renderer import Page, Renderer
+from generator.site import urls
+from generator.site.labels import fill
+
+
+def service_pages(renderer: Renderer) -> list[Page]:
+    """Every service's page, ended ones too (they say so, and search leaves them out)."""
+    return [_service_page(renderer, service) for service in renderer.catalogue.services]
+
+
+def _service_page(renderer: Renderer, service: Service) -> Page:
+    ended = service.has_ended(renderer.options.today)
+    return renderer.page(
+        "service.md.j2",
+        urls.service(service.id),
+        service.name,
+        "service",
+        in_nav=False,
+        searchable=not ended,
+        service=service,
+        ended=ended,
+        edit_url=edit_url(renderer, service),
+        issue_url=issue_url(renderer, service),
+        json_ld=lambda service: json_ld(renderer, service),
+    )
+
+
+def json_ld(renderer: Renderer, service: Service) -> Markup:
+    """The service's schema.org JSON-LD as a front-matter value (see ``export.jsonld``)."""
+    site_url = renderer.options.site_url.rstrip("/")
+    url = urls.absolute_url(site_url, urls.service(service.id)) if site_url else None
+    return Markup(jsonld.front_matter_value(jsonld.service_json_ld(service, renderer.catalogue.region, url)))
+
+
+def repository_path(renderer: Renderer, service: Service) -> str:
+    """The service file's path in the repository (the catalogue's parent is its root)."""
+    try:
+        return service.source.relative_to(renderer.catalogue.root.parent).as_posix()
+    except ValueError:
+        return f"catalogue/services/{service.source.name}"
+
+
+def edit_url(renderer: Renderer, service: Service) -> str:
+    """The service file in the repository's editor; empty without a repository."""
+    options = renderer.options
+    if not options.repo_url:
+        return ""
+    base = options.repo_url.rstrip("/")
+    edit = options.edit_uri.strip("/") or "edit/main"
+    return f"{base}/{edit}/{repository_path(renderer, service)}"
+
+
+def issue_url(renderer: Renderer, service: Service) -> str:
+    """A new GitHub issue about ``service``, its title and body filled in."""
+    if not renderer.options.repo_url:
+        return ""
+    labels = renderer.labels
+    title = fill(labels.issue_title, name=service.name)
+    service_line = fill(labels.issue_service, name=service.name)
+    file_line = fill(labels.issue_file, file=repository_path(renderer, service))
+    body = f"{service_line}\n{file_line}\n\n{labels.issue_prompt}\n"
+    query = urlencode({"title": title, "body": body}, quote_via=quote)
+    return f"{renderer.options.repo_url.rstrip('/')}/issues/new?{query}"
