@@ -33,6 +33,7 @@ from generator.model.catalogue import Catalogue
 from generator.render.colors import REGION_STYLESHEET, region_stylesheet
 from generator.render.glossary import abbreviations
 from generator.render.pages import Page, RenderOptions, render_pages
+from generator.site import urls
 from generator.validate import handoff
 from generator.validate.catalogue import load_catalogue
 from generator.validate.freshness import ended_warnings
@@ -42,7 +43,7 @@ from generator.write.search_index import SearchIndexer, SearchIndexError, page_d
 log = logging.getLogger("mkdocs.plugins.tarjotin")
 
 #: Hand-written pages linked from every page's footer, in this order, when the project has them.
-FOOTER_PAGES = ("saavutettavuusseloste.md", "tietoa.md", "toimittajille/index.md")
+FOOTER_PAGES = urls.FOOTER_PAGES
 
 
 class TarjotinPlugin(BasePlugin[TarjotinConfig]):
