@@ -89,8 +89,9 @@ def test_an_unknown_label_is_an_error_with_its_line_and_a_suggestion(mini_catalo
     assert loaded is None
     [problem] = problems.errors
     assert (problem.file.name, problem.line, problem.field) == ("region.yml", 17, "labels.acess_self")
-    assert problem.message == "unknown field 'acess_self'"
-    assert problem.suggestion == 'did you mean "access_self"?'
+    # The wording is the validator's (and its translations'); the key and the fix are ours.
+    assert "'acess_self'" in problem.message
+    assert problem.suggestion is not None and '"access_self"' in problem.suggestion
 
 
 def test_a_label_must_keep_its_placeholders(mini_catalogue: Path) -> None:
