@@ -37,6 +37,7 @@ class LinkCache:
         self.max_age = max_age
         self.problem: str | None = None
         self._entries: dict[str, dict[str, Any]] = {}
+        self._changed = False
         if path.is_file():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -73,12 +74,20 @@ class LinkCache:
         entry["status"] = outcome.status.value
         entry["checked_at"] = checked_at.isoformat(timespec="seconds")
         self._entries[url] = entry
+        self._changed = True
 
     def save(self) -> None:
-        """Write the cache atomically: a crash mid-write leaves the old file."""
+        """Write the cache, if anything was stored, atomically: a crash mid-write leaves the old file."""
+        if not self._changed:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": VERSION, "results": dict(sorted(self._entries.items()))}
         handle, temporary = tempfile.mkstemp(prefix=".links-", suffix=".json", dir=self.path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=1)
-        os.replace(temporary, self.path)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream, ensure_ascii=False, indent=1)
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        self._changed = False

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from generator.check.results import Outcome, Status
-from generator.check.runner import CheckedUrl
+from generator.check.runner import CUT_SHORT, CheckedUrl
 
 #: Permanent redirects: the link should be updated.
 PERMANENT_REDIRECTS = {301, 308}
@@ -23,6 +23,9 @@ _STATUS = re.compile(r"^(\d{3})\b")
 _REDIRECT = re.compile(r"^Redirected to `(?P<url>.*)' status: (?P<code>\d{3})\b")
 _ANCHOR = re.compile(r"^Anchor `(?P<name>[^']*)' .*not found")
 _RETRY_AFTER = re.compile(r"Retry-After: (?P<value>[^)]*)\)")
+#: LinkChecker's warning when it could not read a page (and so could not look for its anchor).
+_NOT_READ = "url-error-getting-content"
+_TOO_BIG = "the page is bigger than max_download_bytes"
 
 
 def _reason_for_error(result: str) -> tuple[str, bool]:
@@ -42,6 +45,21 @@ def _reason_for_error(result: str) -> tuple[str, bool]:
     return result or "could not be checked", False
 
 
+def _page_not_read(row: CheckedUrl) -> str | None:
+    """Why the page was not read to its end, if it was not."""
+    if row.too_big:  # known from its Content-Length: LinkChecker did not even start
+        return _TOO_BIG
+    for tag, message in row.warnings:
+        if tag != _NOT_READ:
+            continue
+        if "File size too large" in message:
+            return _TOO_BIG
+        if CUT_SHORT in message:
+            return "the page took longer than max_download_seconds to download"
+        return f"the page could not be read ({message})"
+    return None
+
+
 def classify(row: CheckedUrl, *, external: bool) -> Outcome:
     """The result class of one checked URL.
 
@@ -57,6 +75,7 @@ def classify(row: CheckedUrl, *, external: bool) -> Outcome:
         if tag == "http-redirected" and (m := _REDIRECT.match(message))
     )
     permanent = [target for code, target in redirects if code in PERMANENT_REDIRECTS]
+    hops = " → ".join(str(c) for c, _ in redirects)
     match = _STATUS.match(row.result)
     code = int(match[1]) if match else None
     ok = Outcome(
@@ -77,10 +96,19 @@ def classify(row: CheckedUrl, *, external: bool) -> Outcome:
             reason += f", Retry-After: {retry_after}"
         return replace(ok, status=Status.UNVERIFIED, reason=reason)
     if not row.valid:
-        if code is not None:
-            return replace(ok, status=Status.BROKEN, transient=code in TRANSIENT_CODES)
-        reason, transient = _reason_for_error(row.result)
-        return replace(ok, status=Status.BROKEN, reason=reason, transient=transient)
+        if code is None:
+            reason, transient = _reason_for_error(row.result)
+        else:
+            reason, transient = ok.reason, code in TRANSIENT_CODES
+            if redirects:
+                reason += f" after redirect ({hops})"
+        # Where a permanent redirect leads is no address to suggest when it is broken too.
+        return replace(ok, status=Status.BROKEN, reason=reason, transient=transient, suggested_url=None)
+    # Only a page read to its end shows whether the anchor is there (external pages:
+    # the site's own anchors are looked for in the built files, see site_scan).
+    if external and row.anchor and (why := _page_not_read(row)) is not None:
+        reason = f"anchor #{row.anchor} could not be checked: {why}"
+        return replace(ok, status=Status.UNVERIFIED, reason=reason)
     anchors = [m["name"] for tag, message in row.warnings if tag is None and (m := _ANCHOR.match(message))]
     if anchors:
         if external:
@@ -88,6 +116,5 @@ def classify(row: CheckedUrl, *, external: bool) -> Outcome:
             return replace(ok, status=Status.UNVERIFIED, reason=reason)
         return replace(ok, status=Status.BROKEN, reason=f"anchor #{anchors[0]} not found on the page")
     if ok.suggested_url is not None:
-        hops = " → ".join(str(c) for c, _ in redirects)
         return replace(ok, status=Status.MOVED, reason=f"moved permanently ({hops})")
     return ok

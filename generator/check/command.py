@@ -1,18 +1,26 @@
 """The ``tarjotin links`` command: build (or take) a site, check it, report.
 
 Exit status: 0 when no link is broken, 1 when one is, 2 when the check could
-not run (the build failed, the site folder is missing, a setting is wrong).
+not run (the build failed, the site folder is missing, a setting is wrong) or
+could not finish (the time limit ran out during the crawl: the report is
+written, marked INCOMPLETE).
+
+SIGINT (Ctrl-C) or SIGTERM stops the run at once: no report is written, the
+cache keeps the verdicts that were final (written atomically), the temporary
+site is removed, and the exit status is 128 + the signal's number (130, 143).
 """
 
 from __future__ import annotations
 
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 
 import click
 from rich.console import Console
@@ -29,6 +37,74 @@ EXIT_OK, EXIT_BROKEN, EXIT_NOT_RUN = 0, 1, 2
 #: Defaults, relative to the folder of mkdocs.yml.
 DEFAULT_REPORT_DIR = Path("link-report")
 DEFAULT_CACHE = Path(".tarjotin-cache") / "links.json"
+#: The start of the name of the temporary folder the site is built into.
+TEMP_PREFIX = "tarjotin-links-"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(KeyboardInterrupt):
+    """A signal stopped the run.
+
+    A KeyboardInterrupt, like the one Ctrl-C raises by default, so that no
+    ``except Exception`` on the way (in MkDocs, in a plugin) can swallow it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Signals:
+    """Turns the first SIGINT or SIGTERM into :class:`Interrupted`.
+
+    Later signals are ignored, so that the cleanup they interrupt finishes. While a
+    step that must not be cut runs (removing the temporary site, saving the cache,
+    writing the reports), the signal waits for it to end.
+    """
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._raised = False
+        self._holding = 0
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.received is not None:
+            return
+        self.received = signum
+        if not self._holding:
+            self._raise()
+
+    def _raise(self) -> None:
+        assert self.received is not None
+        self._raised = True
+        raise Interrupted(self.received)
+
+    @contextmanager
+    def held(self, *, then_raise: bool = True) -> Iterator[None]:
+        """Hold a signal back until the block ends (then raise it, or with ``then_raise=False``, not)."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+        if then_raise and not self._holding and self.received is not None and not self._raised:
+            self._raise()
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[_Signals]:
+    """SIGINT and SIGTERM raise :class:`Interrupted` while the block runs (in the main thread)."""
+    signals = _Signals()
+    if threading.current_thread() is not threading.main_thread():
+        yield signals  # signal handlers can only be set from the main thread
+        return
+    previous = {number: signal.signal(number, signals.handle) for number in STOP_SIGNALS}
+    try:
+        yield signals
+    finally:
+        for number, handler in previous.items():
+            if handler is not None:
+                signal.signal(number, handler)
 
 
 class BarProgress:
@@ -46,6 +122,7 @@ class BarProgress:
             disable=not console.is_terminal,
         )
         self.task: TaskID | None = None
+        self.is_terminal = console.is_terminal
 
     def __enter__(self) -> BarProgress:
         self.progress.start()
@@ -60,6 +137,8 @@ class BarProgress:
         if self.task is not None:
             self.progress.remove_task(self.task)
         self.task = self.progress.add_task(description, total=total)
+        if not self.is_terminal:  # one line per pass in CI logs, instead of the bar
+            click.echo(f"{description}…", err=True)
 
     def update(self, done: int, total: int) -> None:
         if self.task is not None:
@@ -96,7 +175,7 @@ class _NotRun(Exception):
 
 
 @contextmanager
-def _built_site(request: LinksRequest) -> Iterator[Path]:
+def _built_site(request: LinksRequest, signals: _Signals) -> Iterator[Path]:
     if request.site_dir is not None:
         if not (request.site_dir / "index.html").is_file():
             raise _NotRun(
@@ -108,14 +187,18 @@ def _built_site(request: LinksRequest) -> Iterator[Path]:
 
     from generator.write.site import build_site
 
-    with tempfile.TemporaryDirectory(prefix="tarjotin-links-") as folder:
+    folder = tempfile.TemporaryDirectory(prefix=TEMP_PREFIX)
+    try:
         click.echo("Building the site to check it…", err=True)
         try:
             # Not strict: a warning must not stop the check that would explain it.
-            site = build_site(request.config_file, Path(folder) / "site", strict=False)
+            site = build_site(request.config_file, Path(folder.name) / "site", strict=False)
         except MkDocsException as error:
             raise _NotRun(f"Build failed: {error}") from None
         yield site
+    finally:
+        with signals.held():  # a signal now must not leave half the folder behind
+            folder.cleanup()
 
 
 def _print(report: LinkReport) -> None:
@@ -138,6 +221,21 @@ def _project(request: LinksRequest) -> LinkProject:
 
 def run_links(request: LinksRequest) -> int:
     """Run ``tarjotin links``; returns the exit status."""
+    with _stopped_by_signals() as signals:
+        try:
+            return _run(request, signals)
+        except Interrupted as stop:
+            name = signal.Signals(stop.signum).name
+            click.secho(
+                f"Stopped by {name} before the check finished: no report was written. "
+                "The cache keeps the links that were checked to the end.",
+                fg="red",
+                err=True,
+            )
+            return 128 + stop.signum
+
+
+def _run(request: LinksRequest, signals: _Signals) -> int:
     try:
         project = _project(request)
         catalogue = request.catalogue or project.catalogue
@@ -148,18 +246,38 @@ def run_links(request: LinksRequest) -> int:
             cache = LinkCache(cache_path, timedelta(days=project.settings.cache_max_age_days))
             if cache.problem:
                 click.secho(cache.problem, fg="yellow", err=True)
-        with _built_site(request) as site, BarProgress() as progress:
-            options = CheckOptions(
-                project.settings, external=request.external, cache=cache, progress=progress
-            )
-            report = check_site(site, sources, options, project.root)
+        try:
+            with _built_site(request, signals) as site, BarProgress() as progress:
+                options = CheckOptions(
+                    project.settings, external=request.external, cache=cache, progress=progress
+                )
+                report = check_site(site, sources, options, project.root)
+        finally:  # also when interrupted: what was checked to the end is kept
+            if cache is not None:
+                with signals.held():
+                    cache.save()
     except _NotRun as error:
         click.secho(str(error), fg="red", err=True)
         return EXIT_NOT_RUN
-    _print(report)
-    report_dir = request.report_dir or project.root / DEFAULT_REPORT_DIR
-    written = write_reports(report, report_dir)
-    click.echo("Reports: " + ", ".join(str(path) for path in written), err=True)
-    if not request.external and report.external_skipped:
-        click.echo("Links to other sites were not checked; add --external to check them.", err=True)
+    with signals.held(then_raise=False):  # the check is done: its report is written whole
+        _print(report)
+        report_dir = request.report_dir or project.root / DEFAULT_REPORT_DIR
+        written = write_reports(report, report_dir)
+        click.echo("Reports: " + ", ".join(str(path) for path in written), err=True)
+        if not request.external and report.external_skipped:
+            click.echo("Links to other sites were not checked; add --external to check them.", err=True)
+        if not report.complete:
+            click.secho(
+                "The time limit (max_run_seconds) ran out before every page of the site was checked: "
+                "the report is incomplete.",
+                fg="red",
+                err=True,
+            )
+    if signals.received is not None:
+        click.secho(
+            f"Stopped by {signal.Signals(signals.received).name} after the reports were written.", err=True
+        )
+        return 128 + signals.received
+    if not report.complete:
+        return EXIT_NOT_RUN
     return EXIT_BROKEN if report.failed else EXIT_OK

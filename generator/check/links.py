@@ -10,6 +10,9 @@
    cached verdict; URLs that timed out or got a 5xx answer are retried
    ``retries`` times, ``retry_delay`` seconds apart.
 
+All of it ends by ``max_run_seconds``: external URLs not checked by then are
+"could not verify"; a crawl cut short makes the report incomplete.
+
 Every finding is then traced to the YAML file and line (or docs page) that
 writes the URL, through :class:`~generator.check.sources.SourceIndex`.
 """
@@ -53,9 +56,11 @@ class CheckOptions:
     """What to check and how.
 
     Attributes:
-        settings: Timeouts, retries, rate limit, cache age.
+        settings: Timeouts, retries, rate limit, cache age, limits.
         external: Also check links to other sites.
         cache: Cached external verdicts (``None``: check everything, remember nothing).
+            Each verdict is stored in it as soon as it is final, so that a run that is
+            interrupted can still save what it checked to the end; saving is the caller's.
         progress: Where to show progress, if anywhere.
     """
 
@@ -80,6 +85,8 @@ class _Site:
 
     base: str
     rows: list[CheckedUrl]
+    #: Whether the crawl reached every page (not stopped by the time limit).
+    complete: bool = True
     pages: dict[str, ScannedPage] = field(default_factory=dict)
     #: Every link on the site by the address it points to: (page URL, link).
     links_to: dict[str, list[tuple[str, PageLink]]] = field(default_factory=dict)
@@ -94,7 +101,7 @@ class _Site:
         return url.startswith(self.base)
 
 
-def _crawl(site_dir: Path, options: CheckOptions) -> _Site:
+def _crawl(site_dir: Path, options: CheckOptions, deadline: float) -> _Site:
     settings = options.settings
     progress = options.progress
     with serve_site(site_dir) as base:
@@ -107,13 +114,16 @@ def _crawl(site_dir: Path, options: CheckOptions) -> _Site:
             anchors=False,  # checked on the scanned pages instead (see site_scan)
             # Filter pages (?teema=…) are the listing again: check them, do not crawl them.
             check_only=(rf"^{re.escape(base)}[^#]*\?",),
+            max_download_bytes=settings.max_download_bytes,
+            max_download_seconds=settings.max_download_seconds,
+            deadline=deadline,
         )
         if progress is not None:
             progress.start("Checking the site's pages", None)
-        rows = run_linkchecker([base], run, progress.update if progress else None)
-    site = _Site(base, rows)
+        result = run_linkchecker([base], run, progress.update if progress else None)
+    site = _Site(base, result.rows, complete=result.finished)
     html_pages = [
-        row.url for row in rows if row.valid and site.is_internal(row.url) and "html" in row.content_type
+        row.url for row in site.rows if row.valid and site.is_internal(row.url) and "html" in row.content_type
     ]
     site.pages = scan_site(site_dir, base, html_pages)
     for page_url, page in site.pages.items():
@@ -121,7 +131,7 @@ def _crawl(site_dir: Path, options: CheckOptions) -> _Site:
             site.links_to.setdefault(_page_address(link.target), []).append((page_url, link))
             if _is_http(link.target) and not site.is_internal(link.target):
                 site.external.setdefault(link.target, []).append(PageRef(site.path(page_url), link.line))
-    for row in rows:  # links the scan cannot see (e.g. url() in a stylesheet)
+    for row in site.rows:  # links the scan cannot see (e.g. url() in a stylesheet)
         if row.filtered and _is_http(row.written) and row.written not in site.external:
             site.external[row.written] = [PageRef(site.path(row.parent or ""), row.line)]
     return site
@@ -203,8 +213,24 @@ def _known_total(options: CheckOptions, total: int) -> Progress | None:
     return lambda done, _known: update(done, total)
 
 
-def _check_external(urls: list[str], options: CheckOptions) -> dict[str, Outcome]:
-    """Check ``urls``, retrying those whose failure may pass."""
+def _time_limit_reason(settings: LinkSettings) -> str:
+    return f"not checked: the time limit ran out (max_run_seconds = {settings.max_run_seconds:g})"
+
+
+def _attempts(count: int) -> str:
+    return f"{count} attempt{'' if count == 1 else 's'}"
+
+
+def _check_external(
+    urls: list[str], options: CheckOptions, deadline: float, record: Callable[[str, Outcome], None]
+) -> tuple[dict[str, Outcome], bool]:
+    """Check ``urls``, retrying those whose failure may pass, until ``deadline``.
+
+    ``record`` gets each verdict that is final (no retry is due), as soon as it is known.
+
+    Returns:
+        Each URL's verdict, and whether every check was done before the deadline.
+    """
     settings = options.settings
     run = RunOptions(
         recursive=False,
@@ -214,37 +240,69 @@ def _check_external(urls: list[str], options: CheckOptions) -> dict[str, Outcome
         threads=settings.threads,
         robots_txt=settings.robots_txt,
         linkcheckerrc=settings.linkcheckerrc,
+        max_download_bytes=settings.max_download_bytes,
+        max_download_seconds=settings.max_download_seconds,
+        deadline=deadline,
     )
     outcomes: dict[str, Outcome] = {}
+    tried: dict[str, int] = {}
     pending = list(urls)
     attempts = 1 + settings.retries
+    in_time = True
+
+    def final(row: CheckedUrl) -> None:
+        outcome = classify(row, external=True)
+        if not outcome.transient:
+            record(row.written, outcome)
+
     for attempt in range(1, attempts + 1):
         if not pending:
             break
         if attempt > 1:
+            if time.monotonic() + settings.retry_delay >= deadline:
+                in_time = False
+                break
             time.sleep(settings.retry_delay)
         if options.progress is not None:
             retry = f" (retry {attempt - 1} of {settings.retries})" if attempt > 1 else ""
             options.progress.start(f"Checking links to other sites{retry}", len(pending))
-        rows = {
-            row.written: row for row in run_linkchecker(pending, run, _known_total(options, len(pending)))
-        }
+        result = run_linkchecker(pending, run, _known_total(options, len(pending)), final)
+        rows = {row.written: row for row in result.rows}
         for url in pending:
             row = rows.get(url)
-            outcomes[url] = (
-                classify(row, external=True)
-                if row is not None
-                else Outcome(Status.BROKEN, "LinkChecker gave no result for it")
-            )
+            if row is not None:
+                outcomes[url] = classify(row, external=True)
+                tried[url] = attempt
+            elif result.finished:
+                outcomes[url] = Outcome(Status.BROKEN, "LinkChecker gave no result for it")
+                record(url, outcomes[url])
+            elif url not in outcomes:
+                outcomes[url] = Outcome(Status.UNVERIFIED, _time_limit_reason(settings))
+            # else: its retry did not come in time; the last attempt's verdict stands.
+        in_time = result.finished
+        if not in_time:
+            break
         pending = [url for url in pending if outcomes[url].transient]
-    for url in pending:
-        outcome = outcomes[url]
-        outcomes[url] = replace(outcome, reason=f"{outcome.reason} ({attempts} attempts)")
-    return outcomes
+    for url, outcome in outcomes.items():
+        if not outcome.transient:
+            continue
+        done = _attempts(tried[url])
+        if tried[url] == attempts:
+            outcomes[url] = replace(outcome, reason=f"{outcome.reason} ({done})")
+            record(url, outcomes[url])
+        else:  # the time limit left no time for every retry
+            reason = f"{outcome.reason} ({done} of {attempts}; the time limit ran out)"
+            outcomes[url] = replace(outcome, status=Status.UNVERIFIED, reason=reason)
+    return outcomes, in_time
 
 
 def _external_results(
-    site: _Site, sources: SourceIndex, options: CheckOptions, now: datetime, report: LinkReport
+    site: _Site,
+    sources: SourceIndex,
+    options: CheckOptions,
+    now: datetime,
+    report: LinkReport,
+    deadline: float,
 ) -> list[LinkResult]:
     if not options.external:
         report.external_skipped = len(site.external)
@@ -260,10 +318,16 @@ def _external_results(
             verdicts[url] = (cached[0], cached[1], True)
         else:
             due.append(url)
-    for url, outcome in _check_external(due, options).items():
+    cache = options.cache
+
+    def record(url: str, outcome: Outcome) -> None:
+        if cache is not None:
+            cache.store(url, outcome, now)
+
+    outcomes, in_time = _check_external(due, options, deadline, record)
+    for url, outcome in outcomes.items():
         verdicts[url] = (outcome, now, False)
-        if options.cache is not None:
-            options.cache.store(url, outcome, now)
+    report.time_limit_reached = report.time_limit_reached or not in_time
     report.external_checked = len(due)
     report.external_cached = len(urls) - len(due)
     return [
@@ -281,7 +345,7 @@ def _external_results(
 
 
 def check_site(site_dir: Path, sources: SourceIndex, options: CheckOptions, root: Path) -> LinkReport:
-    """Check the built site in ``site_dir``.
+    """Check the built site in ``site_dir``, within ``max_run_seconds``.
 
     Args:
         site_dir: A built site (its ``index.html`` is the start page).
@@ -291,16 +355,19 @@ def check_site(site_dir: Path, sources: SourceIndex, options: CheckOptions, root
 
     Returns:
         Every problem found, and every external URL's verdict, sorted by class.
+
+    Raises:
+        KeyboardInterrupt: (and its subclasses) as soon as it comes; the verdicts
+            final by then are in ``options.cache``.
     """
     now = datetime.now(UTC).replace(microsecond=0)
-    site = _crawl(site_dir, options)
+    deadline = time.monotonic() + options.settings.max_run_seconds
+    site = _crawl(site_dir, options, deadline)
     anchors, anchor_links = _anchor_results(site, sources, now)
-    report = LinkReport(results=[], root=root)
+    report = LinkReport(results=[], root=root, complete=site.complete, time_limit_reached=not site.complete)
     report.internal_checked = sum(1 for row in site.rows if not row.filtered) + anchor_links
     results = _internal_results(site, sources, now) + anchors
-    results += _external_results(site, sources, options, now, report)
-    if options.cache is not None and options.external:
-        options.cache.save()
+    results += _external_results(site, sources, options, now, report, deadline)
     order = list(Status)
     report.results = sorted(results, key=lambda r: (order.index(r.status), r.url))
     return report

@@ -107,7 +107,16 @@ def summary_line(report: LinkReport) -> str:
         )
     if report.external_skipped:
         checked += f", {report.external_skipped} external URLs not checked"
-    return f"{', '.join(parts)} ({checked})"
+    return f"{', '.join(parts)} ({checked}){limit_note(report)}"
+
+
+def limit_note(report: LinkReport) -> str:
+    """What the time limit left unchecked, if it ran out."""
+    if not report.complete:
+        return "; INCOMPLETE: the time limit (max_run_seconds) ran out before every page was checked"
+    if report.time_limit_reached:
+        return "; the time limit (max_run_seconds) ran out: the links not checked are under could not verify"
+    return ""
 
 
 # --- terminal ---------------------------------------------------------------------------
@@ -126,6 +135,8 @@ def terminal_lines(report: LinkReport) -> Iterator[tuple[str, str | None]]:
             detail = f"{' ' * 9}{result.outcome.reason}"
             if result.status is Status.MOVED:
                 detail += f"; update to {result.outcome.suggested_url}"
+            elif result.status is Status.BROKEN and result.outcome.final_url:
+                detail += f"; it redirects to {result.outcome.final_url}"
             if entry.location is None or entry.location.file is None or not result.external:
                 detail += f"; on {pages_text(result)}" if result.pages else ""
             yield detail, None
@@ -157,6 +168,8 @@ def markdown_report(report: LinkReport) -> str:
             for entry in entries:
                 result = entry.result
                 what = result.outcome.reason
+                if result.status is Status.BROKEN and result.outcome.final_url:
+                    what += f"; it redirects to {result.outcome.final_url}"
                 if file == TEMPLATES or not result.external:
                     what += f" (on {pages_text(result)})" if result.pages else ""
                 cells = [entry.where, _cell(entry.label), f"<{result.url}>", _cell(what), _cell(fix(result))]
@@ -203,6 +216,8 @@ def json_report(report: LinkReport) -> str:
             "external_checked": report.external_checked,
             "external_cached": report.external_cached,
             "external_skipped": report.external_skipped,
+            "complete": report.complete,
+            "time_limit_reached": report.time_limit_reached,
         },
         "results": [
             {

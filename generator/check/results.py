@@ -125,6 +125,9 @@ class LinkReport:
         external_cached: How many external verdicts came from the cache.
         external_skipped: External URLs not checked (no ``--external``, or ignored).
         root: The project folder that paths are shown relative to.
+        complete: Whether every page of the site was checked (``False``: the time
+            limit ran out during the crawl, and links on the pages not reached are unknown).
+        time_limit_reached: Whether ``max_run_seconds`` ran out before everything was checked.
     """
 
     results: list[LinkResult]
@@ -133,6 +136,8 @@ class LinkReport:
     external_cached: int = 0
     external_skipped: int = 0
     root: Path = field(default_factory=Path.cwd)
+    complete: bool = True
+    time_limit_reached: bool = False
 
     def with_status(self, status: Status) -> list[LinkResult]:
         return [r for r in self.results if r.status is status]

@@ -14,6 +14,9 @@ In mkdocs.yml::
             robots_txt: true            # respect robots.txt of other sites
             ignore: ['^https://example\\.org/private/']   # regexes of URLs not to check
             linkcheckerrc: linkcheckerrc  # optional LinkChecker config, read first
+            max_download_bytes: 5242880 # a page bigger than this is not read (its #anchor: could not verify)
+            max_download_seconds: 30    # a page taking longer to download is cut short (likewise)
+            max_run_seconds: 1800       # the whole check stops after this; the rest is "could not verify"
 """
 
 from __future__ import annotations
@@ -43,6 +46,13 @@ class LinkSettings:
         ignore: Regular expressions of URLs not to check at all.
         linkcheckerrc: A LinkChecker configuration file read before these settings,
             for anything else LinkChecker supports (user agent, cookies …).
+        max_download_bytes: The most of a page that is read (to find an ``#anchor``, or to
+            crawl the site); a bigger page is not read.
+        max_download_seconds: The longest a page may take to download. ``timeout`` bounds
+            each wait for bytes, not the whole page: a server trickling an endless page
+            would otherwise hold the check for ever.
+        max_run_seconds: The longest the whole check (the crawl, then the links to other
+            sites with their retries) may take; what is not checked by then is reported.
     """
 
     timeout: float = 10
@@ -54,6 +64,9 @@ class LinkSettings:
     robots_txt: bool = True
     ignore: tuple[str, ...] = ()
     linkcheckerrc: Path | None = None
+    max_download_bytes: int = 5 * 1024 * 1024
+    max_download_seconds: float = 30
+    max_run_seconds: float = 1800
 
     def __post_init__(self) -> None:
         checks = {
@@ -63,6 +76,9 @@ class LinkSettings:
             "max_requests_per_second": self.max_requests_per_second > 0,
             "threads": self.threads >= 1,
             "cache_max_age_days": self.cache_max_age_days >= 0,
+            "max_download_bytes": self.max_download_bytes >= 1,
+            "max_download_seconds": self.max_download_seconds > 0,
+            "max_run_seconds": self.max_run_seconds > 0,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:

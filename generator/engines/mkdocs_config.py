@@ -20,6 +20,9 @@ class LinksConfig(Config):
     robots_txt = c.Type(bool, default=True)
     ignore = c.ListOfItems(c.Type(str), default=[])
     linkcheckerrc = c.Optional(c.Type(str))
+    max_download_bytes = c.Type(int, default=5 * 1024 * 1024)
+    max_download_seconds = c.Type((int, float), default=30)
+    max_run_seconds = c.Type((int, float), default=1800)
 
 
 class TarjotinConfig(Config):

@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -25,17 +25,35 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 SLOW_SECONDS = 2.5
 
 PAGE = b'<!doctype html><html><body><h1 id="top">Sivu</h1><h2 id="here">Kohta</h2></body></html>'
+#: Bigger than the default max_download_bytes (5 MiB), with its anchor at the very end.
+HUGE_PAGE = (
+    b"<!doctype html><html><body>" + b"<p>tekstia</p>\n" * 450_000 + b'<h2 id="end">Loppu</h2></body></html>'
+)
+#: How often the endless page sends a few more bytes: well within the 1 s timeout.
+TRICKLE_SECONDS = 0.2
 
-Answer = tuple[int, list[tuple[str, str]], bytes]
+#: A body as bytes (sent with its Content-Length), or as pieces (sent as they come,
+#: without a length: the answer ends when the connection closes).
+Body = bytes | Iterable[bytes]
+Answer = tuple[int, list[tuple[str, str]], Body]
 
 
-def _routes() -> dict[str, Callable[[], Answer]]:
+def _routes(stopping: threading.Event) -> dict[str, Callable[[], Answer]]:
     def redirect(code: int, target: str) -> Callable[[], Answer]:
         return lambda: (code, [("Location", target)], b"")
 
     def slow() -> Answer:
         time.sleep(SLOW_SECONDS)
         return 200, [], PAGE
+
+    def trickle() -> Iterator[bytes]:
+        """A page that never ends, a few bytes at a time (until the checker or the server stops)."""
+        yield b"<!doctype html><html><body>"
+        while not stopping.wait(TRICKLE_SECONDS):
+            yield b"<p>lisaa</p>\n"
+
+    def pieces(body: bytes, size: int = 64 * 1024) -> Iterator[bytes]:
+        return (body[start : start + size] for start in range(0, len(body), size))
 
     return {
         "/ok": lambda: (200, [], PAGE),
@@ -53,6 +71,10 @@ def _routes() -> dict[str, Callable[[], Answer]]:
         "/busy": lambda: (429, [("Retry-After", "120")], b"slow down"),
         "/broken-server": lambda: (503, [], b"down"),
         "/slow": slow,
+        "/endless": lambda: (200, [], trickle()),
+        "/huge": lambda: (200, [], HUGE_PAGE),
+        "/huge-stream": lambda: (200, [], pieces(HUGE_PAGE)),
+        "/moved-to-missing": redirect(301, "/missing"),
         "/private": lambda: (200, [], PAGE),
         "/robots.txt": lambda: (
             200,
@@ -71,7 +93,8 @@ class LinkServer:
     """
 
     def __init__(self) -> None:
-        routes = _routes()
+        self.stopping = threading.Event()
+        routes = _routes(self.stopping)
         self.hits: Counter[str] = Counter()
         lock = threading.Lock()
         hits = self.hits
@@ -90,10 +113,13 @@ class LinkServer:
                 # LinkChecker spaces requests to a host 0.1-0.6 s apart unless the server
                 # sends this header; the tests would spend most of their time waiting.
                 self.send_header("LinkChecker", "tests")
-                self.send_header("Content-Length", str(len(body)))
+                if isinstance(body, bytes):
+                    self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the checker gave up
-                    self.wfile.write(body)
+                    for piece in [body] if isinstance(body, bytes) else body:
+                        self.wfile.write(piece)
+                        self.wfile.flush()
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
@@ -113,6 +139,7 @@ class LinkServer:
         return self.base + path
 
     def close(self) -> None:
+        self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
 
