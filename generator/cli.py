@@ -11,11 +11,13 @@ from pathlib import Path
 import click
 
 from generator.edit.commands import fmt, new
+from generator.i18n import _, ngettext
+from generator.i18n.options import language_option
 from generator.problems import Problems
 from generator.reporting import FORMATS, echo_problems, markdown_summary
 from generator.validate import handoff
 from generator.validate.catalogue import load_catalogue
-from generator.validate.freshness import freshness_problems, review_summary
+from generator.validate.freshness import freshness_problems, freshness_summary
 from generator.validate.licence import licence_warnings
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -31,25 +33,33 @@ def _validate(catalogue: Path, output_format: str = "text", *, strict: bool = Fa
     loaded, problems = load_catalogue(catalogue)
     if loaded is not None:
         handoff.keep(catalogue, loaded, problems)  # the build reuses it instead of loading again
-    if loaded is not None:  # ended services warn; with --strict, overdue reviews fail
+    if loaded is not None:  # with --strict, ended services and overdue reviews fail
         problems.extend(freshness_problems(loaded, date.today(), strict=strict))
         problems.extend(licence_warnings(loaded))
     root = Path.cwd()
     _report(problems, root, output_format)
     if loaded is None or problems.errors:
         count = len(problems.errors)
-        headline = f"✗ {count} error{'s' if count != 1 else ''} in {catalogue}"
+        headline = ngettext("✗ {catalogue}: {count} error", "✗ {catalogue}: {count} errors", count)
+        headline = headline.format(catalogue=catalogue, count=count)
     else:
-        warnings = len(problems.warnings)
-        headline = (
-            f"✓ {catalogue}: {len(loaded.services)} services, {len(loaded.themes)} themes, "
-            f"{len(loaded.municipalities)} municipalities" + (f", {warnings} warning(s)" if warnings else "")
-        )
+        services, themes, places = len(loaded.services), len(loaded.themes), len(loaded.municipalities)
+        parts = [
+            ngettext("{count} service", "{count} services", services).format(count=services),
+            ngettext("{count} theme", "{count} themes", themes).format(count=themes),
+            ngettext("{count} municipality", "{count} municipalities", places).format(count=places),
+        ]
+        if warnings := len(problems.warnings):
+            parts.append(ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings))
+        headline = f"✓ {catalogue}: " + ", ".join(parts)
     click.secho(headline, fg="red" if loaded is None or problems.errors else "green", err=True)
-    if loaded is not None and not strict and (reviews := review_summary(loaded, date.today())):
-        click.secho(f"  {reviews}", fg="yellow", err=True)
+    # Ended services and reviews are the editors' to-do list (`tarjotin report`), not
+    # mistakes: one line, once, rather than a warning per entry on every run.
+    notices = freshness_summary(loaded, date.today()) if loaded is not None and not strict else None
+    if notices:
+        click.secho(f"  {notices}", fg="yellow", err=True)
     if output_format in ("markdown", "github"):
-        summary = markdown_summary(problems.sorted(), root, headline)
+        summary = markdown_summary(problems.sorted(), root, headline + (f"\n\n{notices}" if notices else ""))
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if output_format == "markdown":
             click.echo(summary)
@@ -80,6 +90,7 @@ config_option = click.option(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="palvelutarjotin")
+@language_option(group=True)
 def main() -> None:
     """Palvelutarjotin: build a service catalogue site from YAML."""
 
@@ -98,8 +109,10 @@ def main() -> None:
 @click.option(
     "--strict",
     is_flag=True,
-    help="Also fail on overdue reviews (an entry never reviewed counts as overdue).",
+    help="The catalogue must be current: ended services and overdue or never-reviewed entries "
+    "are errors too (see docs/toimittajille).",
 )
+@language_option()
 def validate(catalogue: Path, output_format: str, strict: bool) -> None:
     """Check every catalogue file and report all problems at once."""
     if not _validate(catalogue, output_format, strict=strict):
@@ -251,6 +264,7 @@ def links(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Report as if today were this date (YYYY-MM-DD).",
 )
+@language_option()
 def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
     """List overdue reviews, services ending within 60 days and ended services, by owner."""
     from generator.validate.freshness_report import FORMATS as REPORT_FORMATS
@@ -258,7 +272,11 @@ def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
     loaded, problems = load_catalogue(catalogue)
     if loaded is None:
         _report(problems, Path.cwd())
-        click.secho(f"✗ {catalogue} has errors; run `tarjotin validate`", fg="red", err=True)
+        click.secho(
+            _("✗ {catalogue} has errors; run `tarjotin validate`").format(catalogue=catalogue),
+            fg="red",
+            err=True,
+        )
         sys.exit(1)
     day = today.date() if today else date.today()
     click.echo(REPORT_FORMATS[output_format](loaded, day, Path.cwd()), nl=False)

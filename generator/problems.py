@@ -6,16 +6,22 @@ raising on the first error, so an editor sees everything wrong in one run.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from generator.i18n import _, ngettext
+
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        """The severity in the editor's language (the value stays English for GitHub's commands)."""
+        return _("error") if self is Severity.ERROR else _("warning")
 
 
 @dataclass(frozen=True, order=True)
@@ -54,7 +60,7 @@ class Problem:
     def format(self, root: Path | None = None) -> str:
         """One line, ``file:line:column: error [field]: message (suggestion)``, for tools and logs."""
         where = f" [{self.field}]" if self.field else ""
-        text = f"{self.location(root)}: {self.severity.value}{where}: {self.message}"
+        text = f"{self.location(root)}: {self.severity.label}{where}: {self.message}"
         if self.suggestion:
             text += f" ({self.suggestion})"
         return text
@@ -69,7 +75,7 @@ class Problem:
         where = f" [{self.field}]" if self.field else ""
         number = str(self.line) if self.line is not None and source_line is not None else ""
         gutter = " " * (len(number) + 1)
-        lines = [f"{self.location(root)}: {self.severity.value}{where}"]
+        lines = [f"{self.location(root)}: {self.severity.label}{where}"]
         if number and source_line is not None:
             lines.append(f" {number} | {source_line}".rstrip())
             if self.column is not None:
@@ -78,7 +84,7 @@ class Problem:
                 lines.append(f"{gutter} | {pad}^")
         lines.append(f"{gutter} = {self.message}")
         if self.suggestion:
-            lines.append(f"{gutter} = help: {self.suggestion}")
+            lines.append(f"{gutter} = " + _("help: {suggestion}").format(suggestion=self.suggestion))
         return "\n".join(lines)
 
 
@@ -125,14 +131,42 @@ class Problems:
         return bool(self.items)
 
 
-def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
-    """Suggest the closest of ``choices`` to a mistyped ``value``.
+def _edits(a: str, b: str) -> int:
+    """Letters to add, delete, change or swap to turn ``a`` into ``b`` (optimal string alignment)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
-    Comparison ignores case so that "Kuntotus" finds "kuntoutus".
+
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """The one of ``choices`` that ``value`` is most likely a typo of, if any is close enough.
+
+    Close enough means one slip per five letters (at least one): "kuntotus" finds
+    "kuntoutus", but "nastola" does not find "hartola", which differs in two of seven
+    letters and would only mislead. Comparison ignores case ("Kuntotus").
     """
-    by_folded = {choice.casefold(): choice for choice in choices}
-    match = difflib.get_close_matches(value.casefold(), by_folded, n=1, cutoff=0.6)
-    return f'did you mean "{by_folded[match[0]]}"?' if match else None
+    folded = value.casefold()
+    allowed = max(1, len(folded) // 5)
+    best: tuple[int, str] | None = None
+    for choice in choices:
+        distance = _edits(folded, choice.casefold())
+        if distance <= allowed and (best is None or distance < best[0]):
+            best = (distance, choice)
+    return best[1] if best else None
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    """ "did you mean "x"?" for the closest of ``choices`` to a mistyped ``value`` (see :func:`closest`)."""
+    match = closest(value, choices)
+    return _('did you mean "{choice}"?').format(choice=match) if match else None
 
 
 class CatalogueError(Exception):
@@ -140,4 +174,9 @@ class CatalogueError(Exception):
 
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
-        super().__init__(f"the catalogue has {len(problems.errors)} error(s)")
+        count = len(problems.errors)
+        super().__init__(
+            ngettext("the catalogue has {count} error", "the catalogue has {count} errors", count).format(
+                count=count
+            )
+        )

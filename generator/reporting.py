@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from generator.i18n import _
 from generator.load.yaml_source import read_source
 from generator.problems import Problem, Problems, Severity
 
@@ -86,7 +87,7 @@ def _cell(text: str) -> str:
 
 def markdown_summary(problems: list[Problem], root: Path, headline: str) -> str:
     """A heading, ``headline``, then one table of problems per file."""
-    parts = ["## Catalogue check", "", headline, ""]
+    parts = ["## " + _("Catalogue check"), "", headline, ""]
     by_file = groupby(
         sorted(problems, key=lambda p: (str(p.file), p.line or 0, p.column or 0)), lambda p: p.file
     )
@@ -94,14 +95,16 @@ def markdown_summary(problems: list[Problem], root: Path, headline: str) -> str:
         parts += [
             f"### `{_relative(path, root)}`",
             "",
-            "| Line | Severity | Field | Problem | Suggestion |",
+            "| {} | {} | {} | {} | {} |".format(
+                _("Line"), _("Severity"), _("Field"), _("Problem"), _("Suggestion")
+            ),
             "| ---: | --- | --- | --- | --- |",
         ]
         for problem in group:
             where = str(problem.line or "") + (
                 f":{problem.column}" if problem.line and problem.column else ""
             )
-            severity = "❌ error" if problem.severity is Severity.ERROR else "⚠️ warning"
+            severity = ("❌ " if problem.severity is Severity.ERROR else "⚠️ ") + problem.severity.label
             field = f"`{problem.field}`" if problem.field else ""
             cells = [where, severity, field, _cell(problem.message), _cell(problem.suggestion or "")]
             parts.append("| " + " | ".join(cells) + " |")
@@ -126,7 +129,7 @@ def echo_problems(problems: Problems, root: Path, output_format: str = "text") -
     blocks = quoted(ordered, root) if output_format == "text" else [p.format(root) for p in ordered]
     for problem, block in zip(ordered, blocks, strict=True):
         colour = "red" if problem.severity is Severity.ERROR else "yellow"
-        heading, _, rest = block.partition("\n")
+        heading, _newline, rest = block.partition("\n")
         click.secho(heading, fg=colour, bold=output_format == "text", err=True)
         if rest:
             click.echo(rest + "\n", err=True)

@@ -11,6 +11,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT = Path(__file__).parent.parent
 
 
+@pytest.fixture(autouse=True)
+def finnish_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tools speak Finnish in every test, whatever the developer's locale (LANG=en_US …)."""
+    monkeypatch.setenv("TARJOTIN_LANG", "fi")
+
+
 @pytest.fixture
 def mini_project(tmp_path: Path) -> Path:
     """A copy of the two-service sample project (mkdocs.yml + catalogue/)."""

@@ -20,10 +20,14 @@ from generator.edit.formatting import (
     write_atomically,
 )
 from generator.edit.scaffold import NewService, Vocabularies, create_service, read_vocabularies, service_id
+from generator.i18n import _, ngettext
+from generator.i18n.options import language_option
 from generator.load.layout import CatalogueLayout, UnsafePath, check_inside
 from generator.model.entries import SLUG_PATTERN
 from generator.problems import Problems, did_you_mean
 from generator.reporting import echo_problems
+from generator.validate.placeholders import PLACEHOLDER
+from generator.validate.references import MUNICIPALITY, PROVIDER, THEME, Kind
 
 T = TypeVar("T")
 DEFAULT_CATALOGUE = Path("catalogue")
@@ -35,13 +39,11 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(cwd)) if path.is_absolute() and path.is_relative_to(cwd) else str(path)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _refuse_link(unsafe: UnsafePath) -> typing.NoReturn:
     click.secho(
-        f"✗ {_shown(unsafe.path)}: {unsafe.message}; nothing was written ({unsafe.suggestion}).",
+        _("✗ {path}: {message}; nothing was written ({suggestion}).").format(
+            path=_shown(unsafe.path), message=unsafe.message, suggestion=unsafe.suggestion
+        ),
         fg="red",
         err=True,
     )
@@ -51,26 +53,27 @@ def _refuse_link(unsafe: UnsafePath) -> typing.NoReturn:
 # --- tarjotin new -----------------------------------------------------------------------
 
 
-def _choose(value: str, known: list[str], what: str, where: str) -> str:
+def _choose(value: str, known: list[str], kind: Kind) -> str:
     """``value`` if it is one of ``known``; otherwise a usage error that lists them."""
     if value in known:
         return value
     hint = did_you_mean(value, known)
+    message = _(kind.unknown).format(value=value) + (f" ({hint})" if hint else "")
     raise click.BadParameter(
-        f"unknown {what} '{value}'" + (f" ({hint})" if hint else "") + f"; {where} has: {', '.join(known)}"
+        _("{message}; {where} has: {ids}").format(message=message, where=kind.where, ids=", ".join(known))
     )
 
 
 def _parse_themes(text: str, vocabularies: Vocabularies) -> list[str]:
     ids = [part.strip() for part in text.split(",") if part.strip()]
-    return [_choose(theme, vocabularies.themes, "theme", "themes.yml") for theme in ids]
+    return [_choose(theme, vocabularies.themes, THEME) for theme in ids]
 
 
 def _parse_area(text: str, vocabularies: Vocabularies) -> Literal["region"] | list[str]:
     if text.strip() in ("", "region"):
         return "region"
     ids = [part.strip() for part in text.split(",") if part.strip()]
-    return [_choose(m, vocabularies.municipalities, "municipality", "region.yml") for m in ids]
+    return [_choose(m, vocabularies.municipalities, MUNICIPALITY) for m in ids]
 
 
 def _ask(question: str, parse: Callable[[str], T], default: str | None = None) -> T:
@@ -107,6 +110,7 @@ def _ask(question: str, parse: Callable[[str], T], default: str | None = None) -
     "--area",
     help="'region' or municipality ids from region.yml separated by commas (asked if not given).",
 )
+@language_option()
 def new(
     name: str,
     catalogue: Path,
@@ -117,16 +121,19 @@ def new(
 ) -> None:
     """Create services/<id>.yml for a new service NAME, with guidance for every field.
 
-    The new file validates as it is; its comments (in Finnish) tell what to write
-    in each field. An existing file is never overwritten.
+    Its comments (in Finnish) tell what to write in each field; `tarjotin validate`
+    reports each TÄYDENNÄ placeholder still left as an error. An existing file is
+    never overwritten.
     """
     name = name.strip()
     if not name:
-        raise click.BadParameter("the name is empty", param_hint="NAME")
+        raise click.BadParameter(_("the name is empty"), param_hint="NAME")
     identifier = identifier or service_id(name)
     if not re.match(SLUG_PATTERN, identifier):
         raise click.BadParameter(
-            f"'{identifier}' is not a valid id: use lowercase letters a–z, digits and hyphens",
+            _("'{id}' is not a valid id: use lowercase letters a–z, digits and hyphens").format(
+                id=identifier
+            ),
             param_hint="--id" if identifier else "NAME",
         )
     path = CatalogueLayout(catalogue).services_dir / f"{identifier}.yml"
@@ -136,8 +143,10 @@ def new(
         _refuse_link(unsafe)
     if path.exists():
         click.secho(
-            f"✗ {_shown(path)} already exists; nothing was written. "
-            "Edit that file, or choose another id with --id.",
+            _(
+                "✗ {path} already exists; nothing was written. "
+                "Edit that file, or choose another id with --id."
+            ).format(path=_shown(path)),
             fg="red",
             err=True,
         )
@@ -147,32 +156,32 @@ def new(
     vocabularies = read_vocabularies(catalogue, problems)
     if vocabularies is None:
         echo_problems(problems, Path.cwd())
-        click.secho("✗ Fix these first: a new service refers to them.", fg="red", err=True)
+        click.secho(_("✗ Fix these first: a new service refers to them."), fg="red", err=True)
         sys.exit(1)
 
     try:
         if provider is None:
-            click.echo("Providers (providers.yml):", err=True)
+            click.echo(_("Providers (providers.yml):"), err=True)
             width = max(len(provider_id) for provider_id in vocabularies.providers)
             for provider_id, provider_name in vocabularies.providers.items():
                 click.echo(f"  {provider_id.ljust(width)}  {provider_name}", err=True)
             chosen_provider = _ask(
-                "Provider id",
-                lambda text: _choose(text.strip(), list(vocabularies.providers), "provider", "providers.yml"),
+                _("Provider id"),
+                lambda text: _choose(text.strip(), list(vocabularies.providers), PROVIDER),
             )
         else:
-            chosen_provider = _choose(provider, list(vocabularies.providers), "provider", "providers.yml")
+            chosen_provider = _choose(provider, list(vocabularies.providers), PROVIDER)
         if themes:
             chosen_themes = _parse_themes(",".join(themes), vocabularies)
         else:
             chosen_themes = _ask(
-                f"Theme ids, separated by commas ({', '.join(vocabularies.themes)})",
+                _("Theme ids, separated by commas ({ids})").format(ids=", ".join(vocabularies.themes)),
                 lambda text: _parse_themes(text, vocabularies),
                 default="",
             )
         if area is None:
             chosen_area = _ask(
-                "Area: 'region' or municipality ids separated by commas",
+                _("Area: 'region' or municipality ids separated by commas"),
                 lambda text: _parse_area(text, vocabularies),
                 default="region",
             )
@@ -180,21 +189,25 @@ def new(
             chosen_area = _parse_area(area, vocabularies)
     except click.Abort:
         raise click.UsageError(
-            "no answer: give --provider, --theme and --area to run without questions"
+            _("no answer: give --provider, --theme and --area to run without questions")
         ) from None
 
     service = NewService(name=name, themes=chosen_themes, provider=chosen_provider, area=chosen_area)
     try:
         created = create_service(catalogue, service, identifier, today=date.today())
     except FileExistsError:
-        click.secho(f"✗ {_shown(path)} already exists; nothing was written.", fg="red", err=True)
+        click.secho(
+            _("✗ {path} already exists; nothing was written.").format(path=_shown(path)), fg="red", err=True
+        )
         sys.exit(1)
     except UnsafePath as unsafe:  # a link that appeared while the questions were asked
         _refuse_link(unsafe)
-    click.secho(f"✓ Created {_shown(created)}", fg="green", err=True)
+    click.secho(_("✓ Created {path}").format(path=_shown(created)), fg="green", err=True)
     click.echo(
-        "Next: fill in the fields (the comments in the file tell what to write), then run "
-        "`tarjotin validate` and preview with `tarjotin serve`.",
+        _(
+            "Next: replace each {placeholder} and fill in the fields (the comments in the file tell what "
+            "to write), then run `tarjotin validate` and preview with `tarjotin serve`."
+        ).format(placeholder=PLACEHOLDER),
         err=True,
     )
 
@@ -214,6 +227,7 @@ def new(
 @click.option(
     "--check", is_flag=True, help="Only report files that would change (exit 1 if any); write nothing."
 )
+@language_option()
 def fmt(files: tuple[Path, ...], catalogue: Path, check: bool) -> None:
     """Put catalogue files in one layout (key order, indentation), keeping comments.
 
@@ -222,7 +236,8 @@ def fmt(files: tuple[Path, ...], catalogue: Path, check: bool) -> None:
     """
     if not files and not catalogue.is_dir():
         raise click.BadParameter(
-            f"the catalogue folder '{catalogue}' does not exist", param_hint="--catalogue"
+            _("the catalogue folder '{folder}' does not exist").format(folder=catalogue),
+            param_hint="--catalogue",
         )
     targets = list(files) or catalogue_files(catalogue)
     changed = unchanged = failed = 0
@@ -239,16 +254,21 @@ def fmt(files: tuple[Path, ...], catalogue: Path, check: bool) -> None:
         if result.outcome is Outcome.FAILED:
             failed += 1
             echo_problems(result.problems, Path.cwd())
-            click.secho(f"✗ {_shown(path)}: not formatted", fg="red", err=True)
+            click.secho(_("✗ {path}: not formatted").format(path=_shown(path)), fg="red", err=True)
         elif result.outcome is Outcome.CHANGED:
             changed += 1
-            click.echo(f"{'would reformat' if check else 'reformatted'} {_shown(path)}", err=True)
+            done = _("would reformat {path}") if check else _("reformatted {path}")
+            click.echo(done.format(path=_shown(path)), err=True)
         else:
             unchanged += 1
-    verb = "would be reformatted" if check else "reformatted"
-    summary = f"{_plural(changed, 'file')} {verb}, {unchanged} already formatted"
+    if check:
+        summary = ngettext("{count} file would be reformatted", "{count} files would be reformatted", changed)
+    else:
+        summary = ngettext("{count} file reformatted", "{count} files reformatted", changed)
+    parts = [summary.format(count=changed), _("{count} already formatted").format(count=unchanged)]
     if failed:
-        summary += f", {failed} could not be formatted"
+        parts.append(_("{count} could not be formatted").format(count=failed))
+    summary = ", ".join(parts)
     ok = not failed and not (check and changed)
     click.secho(("✓ " if ok else "✗ ") + summary, fg="green" if ok else "red", err=True)
     if not ok:

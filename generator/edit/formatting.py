@@ -34,6 +34,7 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from generator.edit.comments import align_comments
 from generator.edit.key_order import reorder_keys
 from generator.edit.kinds import FileKind, declared_schema, kind_of, schema_by_location, schema_comment
+from generator.i18n import _
 from generator.load.layout import check_inside
 from generator.load.yaml_source import parse_yaml, read_source
 from generator.problems import Problems
@@ -133,15 +134,15 @@ def format_file(path: Path, root: Path | None = None) -> FormatResult:
     try:
         formatted = format_text(path, original, kind)
     except (RuamelError, yaml.YAMLError) as error:
-        problems.add(path, f"the file could not be formatted: {error}")
+        problems.add(path, _("the file could not be formatted: {reason}").format(reason=error))
         return FormatResult(path, Outcome.FAILED, problems=problems)
     # Compared as the catalogue reads it (YAML 1.2 values), not as PyYAML would.
     reread = parse_yaml(path, formatted.encode("utf-8"), Problems())
     if reread is None or reread.data != document.data:
         problems.add(
             path,
-            "formatting would change the file's data, so it was left as it is",
-            suggestion="please report this as a bug in tarjotin fmt",
+            _("formatting would change the file's data, so it was left as it is"),
+            suggestion=_("please report this as a bug in tarjotin fmt"),
         )
         return FormatResult(path, Outcome.FAILED, problems=problems)
     if formatted.encode("utf-8") == raw:  # bytes: CRLF and a BOM count as changes

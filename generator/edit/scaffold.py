@@ -1,7 +1,8 @@
-"""``tarjotin new``: a new service file that validates and explains itself.
+"""``tarjotin new``: a new service file that explains itself.
 
 The file holds the fields every service needs (name, themes, provider, area
-and a placeholder for *Mitä?*) and, commented out, every optional field of
+and a placeholder for *Mitä?*, which ``tarjotin validate`` reports as an error
+until the editor writes the text) and, commented out, every optional field of
 :class:`~generator.model.entries.ServiceEntry` with its Finnish description and
 an example. Both come from the model, so the scaffold never falls behind it.
 """
@@ -20,18 +21,18 @@ from slugify import slugify
 
 from generator.edit.formatting import format_text
 from generator.edit.kinds import SERVICE_SCHEMA, FileKind, schema_comment
+from generator.i18n import _
 from generator.load.layout import CatalogueLayout, check_inside
 from generator.load.yaml_source import read_yaml
 from generator.model.entries import ProvidersFile, RegionFile, ServiceEntry, ThemesFile
 from generator.problems import Problems
 from generator.validate.fields import check_fields
-
-#: Marks text the editor must replace; the header tells them so.
-PLACEHOLDER = "TÄYDENNÄ"
+from generator.validate.placeholders import PLACEHOLDER
 
 _HEADER = f"""\
 #
-# Uusi palvelu. Täydennä tiedot lähteen mukaan ja korvaa tekstit {PLACEHOLDER}.
+# Uusi palvelu. Täydennä tiedot lähteen mukaan ja korvaa tekstit {PLACEHOLDER}:
+# tarkistus (tarjotin validate) ilmoittaa virheenä jokaisen, joka on vielä jäljellä.
 # Kirjoita selkeää kieltä: lyhyitä virkkeitä, puhuttele lukijaa sinä-muodossa
 # ja selitä lyhenteet. Älä keksi tietoja: jätä pois kenttä, josta lähde ei kerro.
 #
@@ -91,7 +92,7 @@ def read_vocabularies(catalogue: Path, problems: Problems) -> Vocabularies | Non
     checked: dict[Path, Any] = {}
     for path, model in models.items():
         if not path.is_file():
-            problems.add(path, "the file is missing", suggestion="every catalogue needs it")
+            problems.add(path, _("the file is missing"), suggestion=_("every catalogue needs it"))
             continue
         document = read_yaml(path, problems, root=catalogue)
         if document is not None:

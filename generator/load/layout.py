@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.i18n import _
 from generator.problems import Problems
 
 REGION_FILE = "region.yml"
@@ -103,20 +104,26 @@ def check_inside(path: Path, root: Path) -> None:
             current = current / part
             if current.is_symlink():
                 # is_dir() looks at what the link points to, but opens nothing.
-                what = "folder" if current != path or current.is_dir() else "file"
-                raise UnsafePath(
-                    current,
-                    f"this {what} is a symbolic link; the catalogue is read only from ordinary "
-                    "files and folders inside it, so the link was not followed",
-                    f"replace the link with the {what} itself",
-                )
+                if current != path or current.is_dir():
+                    message = _(
+                        "this folder is a symbolic link; the catalogue is read only from ordinary "
+                        "files and folders inside it, so the link was not followed"
+                    )
+                    suggestion = _("replace the link with the folder itself")
+                else:
+                    message = _(
+                        "this file is a symbolic link; the catalogue is read only from ordinary "
+                        "files and folders inside it, so the link was not followed"
+                    )
+                    suggestion = _("replace the link with the file itself")
+                raise UnsafePath(current, message, suggestion)
     # Without links below root, only ".." can lead out, and only then is resolving needed
     # (it costs a system call per folder from "/", for each of thousands of files).
     if relative is None or (".." in relative.parts and not path.resolve().is_relative_to(root.resolve())):
         raise UnsafePath(
             path,
-            "the file is outside the catalogue folder, so it was not read",
-            f"move it into {root}",
+            _("the file is outside the catalogue folder, so it was not read"),
+            _("move it into {folder}").format(folder=root),
         )
 
 

@@ -31,7 +31,9 @@ from typing import Any
 
 import yaml
 
+from generator.i18n import N_, _, decimal
 from generator.load.layout import UnsafePath, check_inside
+from generator.load.yaml_errors import explain
 from generator.problems import Problems
 
 try:  # libyaml is bundled with PyYAML wheels; fall back to pure Python just in case.
@@ -50,14 +52,14 @@ _STANDARD_TAGS = {
 }
 #: What a value with each standard tag is, in an editor's words.
 _KIND_WORDS = {
-    "str": "text",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "null": "empty",
-    "timestamp": "a date",
-    "map": "a mapping (key: value)",
-    "seq": "a list",
+    "str": N_("text"),
+    "int": N_("a whole number"),
+    "float": N_("a number"),
+    "bool": N_("true or false"),
+    "null": N_("empty"),
+    "timestamp": N_("a date"),
+    "map": N_("a mapping (key: value)"),
+    "seq": N_("a list"),
 }
 #: The plain spellings YAML 1.2 reads as booleans; YAML 1.1's yes/no/on/off stay text.
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -86,6 +88,36 @@ class YamlDocument:
     data: Any
     value_positions: dict[FieldPath, Position] = field(default_factory=dict)
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    #: How each text value is written: its scalar style (``""`` plain, ``"|"`` a literal
+    #: block …) and where its text starts, to point at a word inside it.
+    text_starts: dict[FieldPath, tuple[str, Position]] = field(default_factory=dict)
+
+    def locate_in_text(self, loc: FieldPath, offset: int) -> Position | None:
+        """Where character ``offset`` of the text value at ``loc`` was written, when that is exact.
+
+        Exact for one-line plain and quoted values and for literal blocks (``|``),
+        whose lines are the file's lines; otherwise the value's own position.
+        """
+        value = self._value(loc)
+        written = self.text_starts.get(tuple(loc))
+        if not isinstance(value, str) or written is None:
+            return self.locate(loc)
+        style, (line, column) = written
+        before = value[:offset]
+        if style == "|":
+            return line + before.count("\n"), column + len(before.rsplit("\n", 1)[-1])
+        if "\n" in value or "\\" in before:
+            return self.locate(loc)
+        return line, column + len(before)
+
+    def _value(self, loc: FieldPath) -> Any:
+        value = self.data
+        for part in loc:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
 
     def locate(self, loc: FieldPath, *, key: bool = False) -> Position | None:
         """Best position for a field path: the field itself or its nearest ancestor."""
@@ -123,29 +155,30 @@ def _position(node: yaml.Node) -> Position:
 class _Walker:
     """Turns a composed node graph into plain data, recording positions."""
 
-    def __init__(self, document: YamlDocument, problems: Problems) -> None:
+    def __init__(self, document: YamlDocument, problems: Problems, lines: list[str]) -> None:
         self.document = document
+        self.lines = lines
         self.problems = problems
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
     def walk(self, node: yaml.Node, loc: FieldPath, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
-            raise _Invalid(node, f"nesting is deeper than {MAX_DEPTH} levels")
+            raise _Invalid(node, _("nesting is deeper than {depth} levels").format(depth=MAX_DEPTH))
         if id(node) in self.seen:
             # An alias is the anchored node met again; point at where it is used.
             raise _Invalid(
                 node,
-                "YAML anchors and aliases (&name / *name) are not allowed",
-                "write the value out in full",
+                _("YAML anchors and aliases (&name / *name) are not allowed"),
+                _("write the value out in full"),
                 position=self.document.value_positions.get(loc[:-1]),
             )
         self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             raise _Invalid(
                 node,
-                f"the YAML tag '{node.tag}' is not allowed",
-                "remove the tag; plain values, lists and mappings are enough",
+                _("the YAML tag '{tag}' is not allowed").format(tag=node.tag),
+                _("remove the tag; plain values, lists and mappings are enough"),
             )
         self.document.value_positions[loc] = _position(node)
         if isinstance(node, yaml.MappingNode):
@@ -155,23 +188,38 @@ class _Walker:
             _expect_tag(node, "seq")
             return [self.walk(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
+        self._text_start(node, loc)
         return self._scalar(node)
+
+    def _text_start(self, node: yaml.ScalarNode, loc: FieldPath) -> None:
+        line, column = _position(node)
+        style = node.style or ""
+        if style == "|":
+            # The text starts on the next line, at the block's indentation (that of its
+            # first line with text on it).
+            following = next((text for text in self.lines[line:] if text.strip()), "")
+            start = (line + 1, len(following) - len(following.lstrip(" ")) + 1)
+        elif style in ("'", '"'):
+            start = (line, column + 1)
+        else:
+            start = (line, column)
+        self.document.text_starts[loc] = (style, start)
 
     def _mapping(self, node: yaml.MappingNode, loc: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Position] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-                raise _Invalid(key_node, "a key must be a plain word")
+                raise _Invalid(key_node, _("a key must be a plain word"))
             key = str(self._scalar(key_node))
             if key == "<<":
-                raise _Invalid(key_node, "YAML merge keys (<<) are not allowed")
+                raise _Invalid(key_node, _("YAML merge keys (<<) are not allowed"))
             if key in first_seen:
-                line, _ = first_seen[key]
+                line = first_seen[key][0]
                 raise _Invalid(
                     key_node,
-                    f"duplicate key '{key}' (first written on line {line})",
-                    "keep one of them; YAML would silently use only the last",
+                    _("duplicate key '{key}' (first written on line {line})").format(key=key, line=line),
+                    _("keep one of them; YAML would silently use only the last"),
                 )
             first_seen[key] = _position(key_node)
             self.document.key_positions[(*loc, key)] = _position(key_node)
@@ -189,11 +237,14 @@ class _Walker:
         plain = not node.style  # libyaml's loader gives plain scalars the style "", PyYAML's None
         implicit = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
         if kind in ("map", "seq") or not plain or implicit != node.tag:
-            shown = f"the value '{_shorten(value)}'" if value else "an empty value"
+            if value:
+                message = _("the tag !!{tag} ({kind}) does not fit the value '{value}'")
+            else:
+                message = _("the tag !!{tag} ({kind}) does not fit an empty value")
             raise _Invalid(
                 node,
-                f"the tag !!{kind} ({_KIND_WORDS[kind]}) does not fit {shown}",
-                f"remove the tag !!{kind} and write the value as it should be read",
+                message.format(tag=kind, kind=_(_KIND_WORDS[kind]), value=_shorten(value)),
+                _("remove the tag !!{tag} and write the value as it should be read").format(tag=kind),
             )
         if kind == "null":
             return None
@@ -206,7 +257,9 @@ class _Walker:
         try:  # a timestamp: the resolver has matched its shape, the calendar may still refuse it
             return self.constructor.construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            raise _Invalid(node, f"'{value}' is not a real date", "write a date as YYYY-MM-DD") from None
+            raise _Invalid(
+                node, _("'{value}' is not a real date").format(value=value), _("write a date as YYYY-MM-DD")
+            ) from None
 
 
 def _shorten(text: str) -> str:
@@ -219,28 +272,11 @@ def _expect_tag(node: yaml.Node, kind: str) -> None:
         shown = node.tag.removeprefix(_TAG_PREFIX)
         raise _Invalid(
             node,
-            f"this is {_KIND_WORDS[kind]}, not {_KIND_WORDS[shown]} as its tag !!{shown} says",
-            f"remove the tag !!{shown}",
+            _("this is {kind}, not {tagged} as its tag !!{tag} says").format(
+                kind=_(_KIND_WORDS[kind]), tagged=_(_KIND_WORDS[shown]), tag=shown
+            ),
+            _("remove the tag !!{tag}").format(tag=shown),
         )
-
-
-def _friendly_parse_error(text: str, error: yaml.MarkedYAMLError) -> tuple[str, str | None]:
-    """Translate libyaml's wording into something an editor can act on."""
-    mark = error.problem_mark
-    lines = text.splitlines()
-    line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
-    problem = (error.problem or str(error)).strip()
-    if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or "'\\t'" in problem:
-        return "a tab character is used for indentation", "indent with spaces, not tabs"
-    if "expected a single document" in str(error):
-        return "the file holds more than one YAML document", "remove the '---' separator"
-    if "mapping values are not allowed" in problem:
-        return (
-            "unexpected ':' in a value",
-            "put the value in quotes, or use a block scalar (|) for longer text",
-        )
-    context = f" {error.context}" if error.context else ""
-    return f"YAML syntax error:{context} {problem}".strip(), None
 
 
 def read_source(path: Path, problems: Problems, *, root: Path | None = None) -> bytes | None:
@@ -262,14 +298,15 @@ def read_source(path: Path, problems: Problems, *, root: Path | None = None) -> 
         with os.fdopen(descriptor, "rb") as stream:
             status = os.fstat(stream.fileno())
             if not stat.S_ISREG(status.st_mode):
-                problems.add(path, "this is not an ordinary file, so it was not read")
+                problems.add(path, _("this is not an ordinary file, so it was not read"))
                 return None
             if status.st_size > MAX_FILE_BYTES:
                 problems.add(
                     path,
-                    f"the file is {status.st_size / 1_000_000:.1f} MB; "
-                    f"the limit is {MAX_FILE_BYTES // 1_000_000} MB",
-                    suggestion="is this really a catalogue entry?",
+                    _("the file is {size} MB; the limit is {limit} MB").format(
+                        size=decimal(status.st_size / 1_000_000), limit=MAX_FILE_BYTES // 1_000_000
+                    ),
+                    suggestion=_("is this really a catalogue entry?"),
                 )
                 return None
             return stream.read()
@@ -277,7 +314,7 @@ def read_source(path: Path, problems: Problems, *, root: Path | None = None) -> 
         unsafe.report(problems)
         return None
     except OSError as error:
-        problems.add(path, f"cannot read the file: {error.strerror}")
+        problems.add(path, _("cannot read the file: {reason}").format(reason=error.strerror))
         return None
 
 
@@ -301,24 +338,23 @@ def parse_yaml(path: Path, raw: bytes, problems: Problems) -> YamlDocument | Non
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         problems.add(
             path,
-            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            _("the file is not valid UTF-8 (byte 0x{byte})").format(byte=f"{raw[error.start]:02x}"),
             line=line,
             column=column,
-            suggestion="save the file as UTF-8",
+            suggestion=_("save the file as UTF-8"),
         )
         return None
 
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        message, suggestion = _friendly_parse_error(text, error)
-        mark = error.problem_mark or error.context_mark
+        explained = explain(text, error)
         problems.add(
             path,
-            message,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-            suggestion=suggestion,
+            explained.message,
+            line=explained.line,
+            column=explained.column,
+            suggestion=explained.suggestion,
         )
         return None
     except yaml.reader.ReaderError as error:  # a control character written as such in the file
@@ -326,23 +362,23 @@ def parse_yaml(path: Path, raw: bytes, problems: Problems) -> YamlDocument | Non
         before = text.encode("utf-8")[: error.position]
         problems.add(
             path,
-            f"the file has an invisible control character (U+{error.character:04X})",
+            _("the file has an invisible control character (U+{code})").format(code=f"{error.character:04X}"),
             line=before.count(b"\n") + 1,
             column=len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1,
-            suggestion="delete it; it often comes along when text is copied from a word processor",
+            suggestion=_("delete it; it often comes along when text is copied from a word processor"),
         )
         return None
     except yaml.YAMLError as error:
-        problems.add(path, f"YAML error: {error}")
+        problems.add(path, _("the file is not valid YAML"), suggestion=str(error))
         return None
 
     if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""):
-        problems.add(path, "the file is empty", suggestion="remove it, or fill in the fields")
+        problems.add(path, _("the file is empty"), suggestion=_("remove it, or fill in the fields"))
         return None
 
     document = YamlDocument(path=path, data=None)
     try:
-        document.data = _Walker(document, problems).walk(root, ())
+        document.data = _Walker(document, problems, text.splitlines()).walk(root, ())
     except _Invalid as invalid:
         line, column = invalid.position
         problems.add(path, invalid.message, line=line, column=column, suggestion=invalid.suggestion)

@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from generator.i18n import _, decimal
 from generator.render.safe_links import SAFE_SCHEMES, link_targets
 from generator.site import labels as site_labels
 
@@ -46,7 +47,7 @@ def _check_one_line(value: str) -> str:
     # Every plain-text field is shown on one line (a heading, a card, a table cell, a
     # feed title); a line break there splits the heading or starts a Markdown code block.
     if len(value.splitlines()) > 1:
-        raise ValueError("the text has a line break, but this field is one line; write it on one line")
+        raise ValueError(_("the text has a line break, but this field is one line; write it on one line"))
     return value
 
 
@@ -63,28 +64,38 @@ _SAFE_SCHEMES = SAFE_SCHEMES - {""}
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise ValueError(f"'{value}' is not an absolute http(s) address; write it as https://example.fi/…")
+        raise ValueError(
+            _("'{value}' is not an absolute http(s) address; write it as https://example.fi/…").format(
+                value=value
+            )
+        )
     return value
 
 
 def _check_markdown(value: str) -> str:
     if _RAW_HTML.search(value):
         raise ValueError(
-            "raw HTML is not allowed in the text; use Markdown (lists with '-', links as [text](url))"
+            _("raw HTML is not allowed in the text; use Markdown (lists with '-', links as [text](url))")
         )
     if _MD_HEADING.search(value):
-        raise ValueError("headings ('#') are not allowed in a section; use paragraphs or lists")
+        raise ValueError(_("headings ('#') are not allowed in a section; use paragraphs or lists"))
     # Links are found by parsing (link_targets: Python-Markdown, as the site renders),
     # not by patterns, which missed reference-style links, images and encoded schemes.
     for target, scheme in link_targets(value):
         if scheme and scheme not in _SAFE_SCHEMES:
-            raise ValueError(f"the link '{target}' uses '{scheme}:'; links must be http(s)")
+            raise ValueError(
+                _("the link '{target}' uses '{scheme}:'; links must be http(s)").format(
+                    target=target, scheme=scheme
+                )
+            )
         if not scheme:
             # A relative link works on one page and breaks on another (the printable
             # tray gathers every service on one page), so only absolute ones are allowed.
             raise ValueError(
-                f"the link '{target}' is relative; write a full https:// address, "
-                "or name other services under 'related'"
+                _(
+                    "the link '{target}' is relative; write a full https:// address, "
+                    "or name other services under 'related'"
+                ).format(target=target)
             )
     return value
 
@@ -117,8 +128,10 @@ def _area(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         return handler(value)
     except ValidationError:
         raise ValueError(
-            "the area should be 'region' (the whole region) or a list of municipality ids, "
-            "e.g. [kunta-a, kunta-b]"
+            _(
+                "the area should be 'region' (the whole region) or a list of municipality ids, "
+                "e.g. [kunta-a, kunta-b]"
+            )
         ) from None
 
 
@@ -218,7 +231,9 @@ Benefit = Literal["tyomarkkinatuki", "peruspaivaraha", "ansiopaivaraha", "toimee
 
 def _check_age_order(min_age: int | None, max_age: int | None) -> None:
     if min_age is not None and max_age is not None and min_age > max_age:
-        raise ValueError(f"min_age {min_age} is greater than max_age {max_age}")
+        raise ValueError(
+            _("min_age {min_age} is greater than max_age {max_age}").format(min_age=min_age, max_age=max_age)
+        )
 
 
 class Criterion(Strict):
@@ -519,12 +534,17 @@ class SiteColors(Strict):
         pairs = [(name, getattr(self, name), "#ffffff") for name in on_white]
         pairs.append(("link", self.link, self.tint))
         too_faint = [
-            f"{name} {colour} has contrast {contrast_ratio(colour, background):.1f}:1 against {background}"
+            _("{name} {colour} has contrast {ratio}:1 against {background}").format(
+                name=name,
+                colour=colour,
+                ratio=decimal(contrast_ratio(colour, background)),
+                background=background,
+            )
             for name, colour, background in pairs
             if contrast_ratio(colour, background) < 4.5
         ]
         if too_faint:
-            raise ValueError("; ".join(too_faint) + "; text needs at least 4.5:1 (WCAG 2.1 AA)")
+            raise ValueError("; ".join(too_faint) + _("; text needs at least 4.5:1 (WCAG 2.1 AA)"))
         return self
 
 

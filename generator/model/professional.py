@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, StrictInt, model_validator
 
+from generator.i18n import _
 from generator.model.entries import Link, Markdown, Slug, Strict, Text
 
 SourceId = Annotated[
@@ -62,7 +63,7 @@ class Phase(Strict):
     @model_validator(mode="after")
     def _has_text(self) -> Phase:
         if not (self.client or self.professional or self.description):
-            raise ValueError("a phase needs 'client', 'professional' or 'description' text")
+            raise ValueError(_("a phase needs 'client', 'professional' or 'description' text"))
         return self
 
 
@@ -193,7 +194,7 @@ class Scale(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Scale:
         if self.min >= self.max:
-            raise ValueError(f"scale min {self.min} must be below max {self.max}")
+            raise ValueError(_("scale min {min} must be below max {max}").format(min=self.min, max=self.max))
         return self
 
 
@@ -234,7 +235,7 @@ class WorkAbilityScoreFile(Strict):
     @model_validator(mode="after")
     def _threshold_on_scale(self) -> WorkAbilityScoreFile:
         if not self.scale.min <= self.threshold <= self.scale.max:
-            raise ValueError(f"threshold {self.threshold} is outside the scale")
+            raise ValueError(_("threshold {threshold} is outside the scale").format(threshold=self.threshold))
         return self
 
 
@@ -256,7 +257,9 @@ class Table(Strict):
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
                 raise ValueError(
-                    f"row {number} has {len(row)} cells but there are {len(self.columns)} columns"
+                    _("row {number} has {cells} cells but there are {columns} columns").format(
+                        number=number, cells=len(row), columns=len(self.columns)
+                    )
                 )
         return self
 
@@ -324,7 +327,9 @@ class Term(Strict):
     def _general_needs_expansion(self) -> Term:
         # The flag says where the expansion comes from; without one it would claim nothing.
         if self.general_knowledge and self.expansion is None:
-            raise ValueError("'general_knowledge' describes the expansion, but the term has no 'expansion'")
+            raise ValueError(
+                _("'general_knowledge' describes the expansion, but the term has no 'expansion'")
+            )
         return self
 
 

@@ -9,12 +9,12 @@ turned into a :class:`~generator.model.catalogue.Catalogue`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
+from generator.i18n import N_, _
 from generator.load.layout import CatalogueLayout
 from generator.load.yaml_source import FieldPath, YamlDocument
 from generator.memory import collector_paused
@@ -27,63 +27,85 @@ from generator.model.entries import (
     ServiceEntry,
     ThemesFile,
 )
-from generator.problems import CatalogueError, Problems, Severity, did_you_mean
-from generator.validate.fields import Checked, read_checked
+from generator.problems import CatalogueError, Problems, Severity
+from generator.validate.fields import Checked, read_entry
 from generator.validate.professional import assemble, check_references, read_professional
-from generator.validate.reserved import check_listed_ids, check_not_reserved
+from generator.validate.references import (
+    MUNICIPALITY,
+    PROVIDER,
+    SERVICE,
+    THEME,
+    Kind,
+    References,
+    check_written,
+    ids_written,
+    listed_ids,
+)
+from generator.validate.reserved import (
+    MUNICIPALITY_KIND,
+    SERVICE_KIND,
+    THEME_KIND,
+    check_listed_ids,
+    check_not_reserved,
+)
 from generator.validate.sections import assemble_sections, check_sections, read_sections, warn_unlisted
 
 M = TypeVar("M", bound=BaseModel)
 
 
-class _References:
-    """Checks that ids written in one file exist in another."""
-
-    def __init__(self, problems: Problems) -> None:
-        self.problems = problems
-
-    def check(
-        self,
-        document: YamlDocument,
-        loc: FieldPath,
-        value: str,
-        known: Iterable[str],
-        what: str,
-        where: str,
-    ) -> bool:
-        known = list(known)
-        if value in known:
-            return True
-        position = document.locate(loc)
-        line, column = position if position else (None, None)
-        self.problems.add(
-            document.path,
-            f"unknown {what} '{value}'",
-            line=line,
-            column=column,
-            field=".".join(str(p) for p in loc),
-            suggestion=did_you_mean(value, known) or f"see the list in {where}",
-        )
-        return False
-
-
 def _duplicates(
-    items: list[tuple[str, FieldPath]], document: YamlDocument, what: str, problems: Problems
+    items: list[tuple[str, FieldPath]], document: YamlDocument, message: str, problems: Problems
 ) -> None:
+    """Report each value of ``items`` written a second time; ``message`` names the kind of value."""
     seen: dict[str, FieldPath] = {}
     for value, loc in items:
         if value in seen:
             first = document.locate(seen[value])
             position = document.locate(loc)
+            text = _(message).format(value=value)
+            if first:
+                text += " " + _("(first on line {line})").format(line=first[0])
             problems.add(
                 document.path,
-                f"{what} '{value}' is used twice" + (f" (first on line {first[0]})" if first else ""),
+                text,
                 line=position[0] if position else None,
                 column=position[1] if position else None,
                 field=".".join(str(p) for p in loc),
             )
         else:
             seen[value] = loc
+
+
+def _same_names(services: list[tuple[str, YamlDocument]], root: Path, problems: Problems) -> None:
+    """Two services may not have the same name: a citizen could not tell them apart.
+
+    Names are compared as a reader sees them (case and spacing aside). The first
+    file with a name keeps it; each later one is reported, naming the first.
+    """
+    first: dict[str, tuple[YamlDocument, int | None]] = {}
+    for _service_id, document in services:
+        name = document.data.get("name") if isinstance(document.data, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        key = " ".join(name.split()).casefold()
+        position = document.locate(("name",))
+        if key not in first:
+            first[key] = (document, position[0] if position else None)
+            continue
+        earlier, line = first[key]
+        shown = earlier.path.relative_to(root) if earlier.path.is_relative_to(root) else earlier.path
+        problems.add(
+            document.path,
+            _("another service already has the name '{name}': {file}").format(
+                name=" ".join(name.split()), file=f"{shown}:{line}" if line else shown
+            ),
+            line=position[0] if position else None,
+            column=position[1] if position else None,
+            field="name",
+            suggestion=_(
+                "give each service a name of its own, or, if they are the same service, keep one file"
+            ),
+        )
 
 
 def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
@@ -100,138 +122,145 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     layout = CatalogueLayout(root)
     problems = Problems()
     if not root.is_dir():
-        problems.add(root, "the catalogue folder does not exist")
+        problems.add(root, _("the catalogue folder does not exist"))
         return None, problems
 
     for required in (layout.region, layout.themes, layout.providers):
         if not required.is_file():
-            problems.add(required, "the file is missing", suggestion="every catalogue needs it")
+            problems.add(required, _("the file is missing"), suggestion=_("every catalogue needs it"))
 
-    region = read_checked(layout.region, RegionFile, problems) if layout.region.is_file() else None
-    themes = read_checked(layout.themes, ThemesFile, problems) if layout.themes.is_file() else None
-    providers = (
-        read_checked(layout.providers, ProvidersFile, problems) if layout.providers.is_file() else None
-    )
-    further = (
-        read_checked(layout.further_reading, FurtherReadingFile, problems)
-        if layout.further_reading.is_file()
-        else None
-    )
+    region_document, region_model = _read_optional(layout.region, RegionFile, problems)
+    themes_document, themes_model = _read_optional(layout.themes, ThemesFile, problems)
+    providers_document, providers_model = _read_optional(layout.providers, ProvidersFile, problems)
+    further_document, further_model = _read_optional(layout.further_reading, FurtherReadingFile, problems)
 
-    services: list[tuple[str, Checked[ServiceEntry]]] = []
+    # Every service file with a proper name defines its id, whatever errors it has
+    # inside: one mistake in kela.yml must not make every mention of kela elsewhere
+    # an error too.
+    services: list[tuple[str, YamlDocument, ServiceEntry | None]] = []
+    service_ids: list[str] = []
     service_files = layout.service_files(problems)
     for path in service_files:
         if path.suffix != ".yml":
             problems.add(
                 path,
-                "a service file must end in .yml",
-                suggestion=f"rename it to {path.stem}.yml" if path.suffix == ".yaml" else None,
+                _("a service file must end in .yml"),
+                suggestion=_("rename it to {name}").format(name=f"{path.stem}.yml")
+                if path.suffix == ".yaml"
+                else None,
             )
             continue
         if not re.match(SLUG_PATTERN, path.stem):
             problems.add(
                 path,
-                f"the file name '{path.name}' is not a valid id",
-                suggestion="use lowercase letters a–z, digits and hyphens, e.g. kuntouttava-tyotoiminta.yml",
+                _("the file name '{name}' is not a valid id").format(name=path.name),
+                suggestion=_(
+                    "use lowercase letters a–z, digits and hyphens, e.g. kuntouttava-tyotoiminta.yml"
+                ),
             )
             continue
-        check_not_reserved(path, path.stem, ("service", "services"), problems)
-        checked = read_checked(path, ServiceEntry, problems, root)
-        if checked is not None:
-            services.append((path.stem, checked))
+        service_ids.append(path.stem)
+        check_not_reserved(path, path.stem, SERVICE_KIND, problems)
+        document, entry = read_entry(path, ServiceEntry, problems, root)
+        if document is not None:
+            services.append((path.stem, document, entry))
     if not service_files:
-        problems.add(layout.services_dir, "there are no service files", severity=Severity.ERROR)
+        problems.add(layout.services_dir, _("there are no service files"), severity=Severity.ERROR)
 
-    refs = _References(problems)
-    theme_ids = [t.id for t in themes.model.themes] if themes else []
-    municipality_ids = [m.id for m in region.model.municipalities] if region else []
-    provider_ids = [p.id for p in providers.model.providers] if providers else []
-    service_ids = [service_id for service_id, _ in services]
+    refs = References(problems)
+    # The ids each vocabulary file lists, as written: one bad theme does not make the
+    # others unknown. A file that is not YAML at all defines nothing, and then the
+    # references to it are not checked (every one would be reported).
+    theme_ids = listed_ids(themes_document, "themes")
+    municipality_ids = listed_ids(region_document, "municipalities")
+    provider_ids = listed_ids(providers_document, "providers")
 
-    if themes:
+    if themes_document is not None:
         _duplicates(
-            [(t.id, ("themes", i, "id")) for i, t in enumerate(themes.model.themes)],
-            themes.document,
-            "theme id",
+            [(theme_id, loc) for loc, theme_id in ids_written(themes_document.data, ("themes", "*", "id"))],
+            themes_document,
+            N_("theme id '{value}' is used twice"),
             problems,
         )
-        check_listed_ids(themes.document, "themes", theme_ids, ("theme", "themes"), problems)
-    if region:
-        municipalities = region.model.municipalities
+        check_listed_ids(themes_document, "themes", THEME_KIND, problems)
+    if region_document is not None:
+        data = region_document.data
         _duplicates(
-            [(m.id, ("municipalities", i, "id")) for i, m in enumerate(municipalities)],
-            region.document,
-            "municipality id",
+            [(m_id, loc) for loc, m_id in ids_written(data, ("municipalities", "*", "id"))],
+            region_document,
+            N_("municipality id '{value}' is used twice"),
             problems,
         )
-        kind = ("municipality", "municipalities")
-        check_listed_ids(region.document, "municipalities", municipality_ids, kind, problems)
-        _duplicates(
-            [(m.code, ("municipalities", i, "code")) for i, m in enumerate(municipalities)],
-            region.document,
-            "municipality code",
-            problems,
-        )
-    if providers:
-        _duplicates(
-            [(p.id, ("providers", i, "id")) for i, p in enumerate(providers.model.providers)],
-            providers.document,
-            "provider id",
-            problems,
-        )
-    if further and themes:
-        for i, link_list in enumerate(further.model.lists):
-            refs.check(
-                further.document, ("lists", i, "theme"), link_list.theme, theme_ids, "theme", "themes.yml"
+        check_listed_ids(region_document, "municipalities", MUNICIPALITY_KIND, problems)
+        if region_model is not None:
+            _duplicates(
+                [(m.code, ("municipalities", i, "code")) for i, m in enumerate(region_model.municipalities)],
+                region_document,
+                N_("municipality code '{value}' is used twice"),
+                problems,
             )
+    if providers_document is not None:
+        _duplicates(
+            [(p_id, loc) for loc, p_id in ids_written(providers_document.data, ("providers", "*", "id"))],
+            providers_document,
+            N_("provider id '{value}' is used twice"),
+            problems,
+        )
+    if further_document is not None and themes_document is not None:
+        check_written(refs, further_document, [(("lists", "*", "theme"), theme_ids, THEME)])
 
-    for _service_id, checked in services:
-        entry, document = checked.model, checked.document
-        if themes:
-            for i, theme_id in enumerate(entry.themes or []):
-                refs.check(document, ("themes", i), theme_id, theme_ids, "theme", "themes.yml")
-        if providers:
-            refs.check(document, ("provider",), entry.provider, provider_ids, "provider", "providers.yml")
-        if region and entry.area != "region":
-            for i, municipality_id in enumerate(entry.area):
-                refs.check(
-                    document, ("area", i), municipality_id, municipality_ids, "municipality", "region.yml"
-                )
-        for i, related_id in enumerate(entry.related or []):
-            if related_id == _service_id:
-                position = document.locate(("related", i))
+    for service_id, document, _entry in services:
+        checks: list[tuple[tuple[str, ...], list[str], Kind]] = []
+        if themes_document is not None:
+            checks.append((("themes", "*"), theme_ids, THEME))
+        if providers_document is not None:
+            checks.append((("provider",), provider_ids, PROVIDER))
+        if region_document is not None:
+            checks.append((("area", "*"), municipality_ids, MUNICIPALITY))
+        for loc, related_id in ids_written(document.data, ("related", "*")):
+            if related_id == service_id:
+                position = document.locate(loc)
                 problems.add(
                     document.path,
-                    "a service cannot be related to itself",
+                    _("a service cannot be related to itself"),
                     line=position[0] if position else None,
-                    field=f"related.{i}",
+                    column=position[1] if position else None,
+                    field=".".join(str(p) for p in loc),
                 )
-            else:
-                refs.check(
-                    document, ("related", i), related_id, service_ids, "service", "catalogue/services/"
-                )
+        check_written(refs, document, checks)
+        for loc, related_id in ids_written(document.data, ("related", "*")):
+            if related_id != service_id:
+                refs.check(document, loc, related_id, service_ids, SERVICE)
+    _same_names([(service_id, document) for service_id, document, _entry in services], root, problems)
 
     professional = read_professional(layout, problems)
-    check_references(professional, service_ids, refs.check, problems)
+    check_references(professional, service_ids, refs, problems)
     sections = read_sections(layout, problems)
     if sections:
-        check_sections(sections, service_ids, refs.check, problems)
+        check_sections(sections, service_ids, refs, problems)
+
+    region = Checked(region_document, region_model) if region_document and region_model else None
+    themes = Checked(themes_document, themes_model) if themes_document and themes_model else None
+    providers = (
+        Checked(providers_document, providers_model) if providers_document and providers_model else None
+    )
+    further = Checked(further_document, further_model) if further_document and further_model else None
 
     if problems.errors or not (region and themes and providers):
         return None, problems
     if sections:
         warn_unlisted(sections, service_ids, problems)
 
+    valid = [(service_id, document, entry) for service_id, document, entry in services if entry is not None]
     provider_by_id = {p.id: p for p in providers.model.providers}
     municipality_by_id = {m.id: m for m in region.model.municipalities}
     built: list[Service] = []
-    for service_id, checked in services:
-        entry = checked.model
+    for service_id, document, entry in valid:
         region_wide = entry.area == "region"
         built.append(
             Service(
                 id=service_id,
-                source=checked.document.path,
+                source=document.path,
                 entry=entry,
                 themes=[t for t in themes.model.themes if t.id in (entry.themes or [])],
                 provider=provider_by_id[entry.provider],
@@ -244,7 +273,7 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
                 lines={
                     path: position[0]
                     for path in LINES_KEPT
-                    if (position := checked.document.value_positions.get(path)) is not None
+                    if (position := document.value_positions.get(path)) is not None
                 },
             )
         )
@@ -264,6 +293,11 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         sections=assemble_sections(sections, by_id) if sections else [],
     )
     return catalogue, problems
+
+
+def _read_optional(path: Path, model: type[M], problems: Problems) -> tuple[YamlDocument | None, M | None]:
+    """:func:`~generator.validate.fields.read_entry` for a file that may be absent."""
+    return read_entry(path, model, problems) if path.is_file() else (None, None)
 
 
 def require_catalogue(root: Path) -> tuple[Catalogue, Problems]:

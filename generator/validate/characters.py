@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator.i18n import _
 from generator.load.yaml_source import FieldPath
 
 #: C0 controls except tab and line feed (which text may hold: Markdown sections are
@@ -35,12 +36,19 @@ def forbidden_characters(data: Any, loc: FieldPath = ()) -> Iterator[tuple[Field
         if found is not None:
             codes = sorted({f"U+{ord(c):04X}" for c in FORBIDDEN.findall(data)})
             before = data[: found.start()].rsplit("\n", 1)[-1][-20:]
-            where = f" after '{before}'" if before.strip() else " at the start"
             if len(codes) == 1:
-                noun, pronoun = "an invisible control character", "it"
+                message = (
+                    _("the text has an invisible control character ({codes}) after '{before}'; delete it")
+                    if before.strip()
+                    else _("the text has an invisible control character ({codes}) at the start; delete it")
+                )
             else:
-                noun, pronoun = "invisible control characters", "them"
-            yield loc, f"the text has {noun} ({', '.join(codes)}){where}; delete {pronoun}"
+                message = (
+                    _("the text has invisible control characters ({codes}) after '{before}'; delete them")
+                    if before.strip()
+                    else _("the text has invisible control characters ({codes}) at the start; delete them")
+                )
+            yield loc, message.format(codes=", ".join(codes), before=before)
     elif isinstance(data, dict):
         for key, value in data.items():
             yield from forbidden_characters(value, (*loc, key))

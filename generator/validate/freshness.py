@@ -4,27 +4,37 @@ An entry's ``last_reviewed`` date is written by the person who checked it and
 ``owner`` names who is responsible; the build never writes either. The region's
 ``review_interval_months`` (default 12) says how often an entry must be checked.
 
-An entry with no ``last_reviewed`` date has never been checked by anyone, so
-``tarjotin validate --strict`` treats it as overdue: a region that enforces its
-review cycle in CI must review every entry once. Plain ``validate`` only
-summarises reviews, so a catalogue without review dates still validates.
+Plain ``tarjotin validate`` sums these up in one line (``2 palvelua on
+päättynyt, 24 merkintää tarkistamatta – katso `tarjotin report```): they are
+the editors' to-do list, which ``tarjotin report`` lists by owner, not
+mistakes in the files, and repeating each one on every run buried the errors.
+
+``tarjotin validate --strict`` means *the catalogue is current*: every entry
+reviewed within the interval, none never reviewed, no ended service left in it.
+Each is then an error. An entry without ``last_reviewed`` has never been checked
+by anyone, so it fails too: the shipped catalogue, transcribed from the region's
+2022–2023 slide deck and not checked since, honestly fails ``--strict`` until a
+person reviews each entry; writing review dates nobody checked would only make the
+check lie. A region turns ``--strict`` on in CI once its entries have been reviewed.
 """
 
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from generator.i18n import N_, _, ngettext
 from generator.model.catalogue import Catalogue, Service
 from generator.problems import Problems, Severity
 
 #: Services whose validity ends within this many days are reported as ending soon.
 ENDING_SOON_DAYS = 60
 #: The heading under which entries without an owner are grouped.
-NO_OWNER = "(no owner)"
+NO_OWNER = N_("(no owner)")
 
 
 class Concern(StrEnum):
@@ -38,11 +48,16 @@ class Concern(StrEnum):
 
 #: Plain-words headings, in the order the report lists them.
 CONCERN_TITLES = {
-    Concern.OVERDUE: "Review overdue",
-    Concern.NEVER_REVIEWED: "Never reviewed",
-    Concern.ENDING_SOON: f"Validity ends within {ENDING_SOON_DAYS} days",
-    Concern.ENDED: "Ended",
+    Concern.OVERDUE: N_("Review overdue"),
+    Concern.NEVER_REVIEWED: N_("Never reviewed"),
+    Concern.ENDING_SOON: N_("Validity ends within {days} days"),
+    Concern.ENDED: N_("Ended"),
 }
+
+
+def concern_title(concern: Concern) -> str:
+    """The heading of ``concern`` in the editor's language."""
+    return _(CONCERN_TITLES[concern]).format(days=ENDING_SOON_DAYS)
 
 
 @dataclass(frozen=True)
@@ -64,7 +79,7 @@ class FreshnessItem:
 
     @property
     def owner(self) -> str:
-        return self.service.entry.owner or NO_OWNER
+        return self.service.entry.owner or _(NO_OWNER)
 
     @property
     def field(self) -> str:
@@ -76,12 +91,14 @@ class FreshnessItem:
         """What is wrong, in plain words (dates as YYYY-MM-DD, as they are written in YAML)."""
         entry = self.service.entry
         if self.concern is Concern.OVERDUE:
-            return f"last reviewed {entry.last_reviewed}, review was due {self.when}"
+            return _("last reviewed {reviewed}, review was due {due}").format(
+                reviewed=entry.last_reviewed, due=self.when
+            )
         if self.concern is Concern.NEVER_REVIEWED:
-            return "never reviewed: no last_reviewed date"
+            return _("never reviewed: no last_reviewed date")
         if self.concern is Concern.ENDING_SOON:
-            return f"available until {self.when}"
-        return f"ended on {self.when}"
+            return _("available until {date}").format(date=self.when)
+        return _("ended on {date}").format(date=self.when)
 
 
 def add_months(day: date, months: int) -> date:
@@ -129,7 +146,7 @@ def by_owner(items: Iterable[FreshnessItem]) -> dict[str, list[FreshnessItem]]:
     for item in items:
         groups.setdefault(item.owner, []).append(item)
     order = list(Concern)
-    ordered = sorted(groups, key=lambda owner: (owner == NO_OWNER, owner.casefold()))
+    ordered = sorted(groups, key=lambda owner: (owner == _(NO_OWNER), owner.casefold()))
     return {
         owner: sorted(
             groups[owner], key=lambda i: (order.index(i.concern), i.service.name.casefold(), i.service.id)
@@ -139,64 +156,82 @@ def by_owner(items: Iterable[FreshnessItem]) -> dict[str, list[FreshnessItem]]:
 
 
 def ended_warnings(catalogue: Catalogue, today: date) -> Problems:
-    """One warning per ended service, for the build to print."""
+    """A warning per ended service, for the build's log."""
     problems = Problems()
     for item in assess(catalogue, today):
         if item.concern is Concern.ENDED:
             problems.add(
                 item.service.source,
-                f"the service '{item.service.name}' ended on {item.when}; it is left out of listings, "
-                "filters and search, and its page says it has ended",
+                _(
+                    "the service '{name}' ended on {date}; it is left out of listings, filters and search, "
+                    "and its page says it has ended"
+                ).format(name=item.service.name, date=item.when),
                 line=item.line,
                 field=item.field,
-                suggestion="remove the file, or move validity.until if the service continues",
+                suggestion=_("remove the file, or move validity.until if the service continues"),
                 severity=Severity.WARNING,
             )
     return problems
 
 
-def review_errors(catalogue: Catalogue, today: date) -> Problems:
-    """An error per overdue or never-reviewed entry, for ``validate --strict``."""
+def strict_errors(catalogue: Catalogue, today: date) -> Problems:
+    """An error per ended service and per overdue or never-reviewed entry, for ``validate --strict``."""
     problems = Problems()
     interval = catalogue.region.review_interval_months
     for item in assess(catalogue, today):
-        if item.concern is Concern.OVERDUE:
+        if item.concern is Concern.ENDED:
             problems.add(
                 item.service.source,
-                f"the review is overdue: {item.describe()} (review interval {interval} months)",
+                _("the service ended on {date}, but its file is still in the catalogue").format(
+                    date=item.when
+                ),
                 line=item.line,
                 field=item.field,
-                suggestion="check the entry, then set last_reviewed to the date you checked it",
+                suggestion=_("remove the file, or move validity.until if the service continues"),
+            )
+        elif item.concern is Concern.OVERDUE:
+            problems.add(
+                item.service.source,
+                _("the review is overdue: {details} (review interval {months} months)").format(
+                    details=item.describe(), months=interval
+                ),
+                line=item.line,
+                field=item.field,
+                suggestion=_("check the entry, then set last_reviewed to the date you checked it"),
             )
         elif item.concern is Concern.NEVER_REVIEWED:
             problems.add(
                 item.service.source,
-                "the entry has never been reviewed",
+                _("the entry has never been reviewed"),
                 field=item.field,
-                suggestion="check the entry, then add last_reviewed: YYYY-MM-DD (the date you checked it) "
-                "and owner",
+                suggestion=_(
+                    "check the entry, then add last_reviewed: YYYY-MM-DD (the date you checked it) and owner"
+                ),
             )
     return problems
 
 
-def review_summary(catalogue: Catalogue, today: date) -> str | None:
-    """One line on review status for plain ``validate``, or ``None`` when all is current."""
-    items = assess(catalogue, today)
-    overdue = sum(1 for i in items if i.concern is Concern.OVERDUE)
-    never = sum(1 for i in items if i.concern is Concern.NEVER_REVIEWED)
-    if not overdue and not never:
-        return None
+def freshness_summary(catalogue: Catalogue, today: date) -> str | None:
+    """One line for plain ``validate``: ended services, overdue and never-reviewed entries; or ``None``."""
+    counts = Counter(item.concern for item in assess(catalogue, today))
     parts = []
-    if overdue:
-        parts.append(f"{overdue} review{'s' if overdue != 1 else ''} overdue")
-    if never:
-        parts.append(f"{never} service{'s' if never != 1 else ''} never reviewed")
-    return ", ".join(parts) + " (see `tarjotin report`; `validate --strict` fails on these)"
+    if count := counts[Concern.ENDED]:
+        parts.append(
+            ngettext("{count} service has ended", "{count} services have ended", count).format(count=count)
+        )
+    if count := counts[Concern.OVERDUE]:
+        parts.append(
+            ngettext("{count} review is overdue", "{count} reviews are overdue", count).format(count=count)
+        )
+    if count := counts[Concern.NEVER_REVIEWED]:
+        parts.append(
+            ngettext("{count} entry never reviewed", "{count} entries never reviewed", count).format(
+                count=count
+            )
+        )
+    return _("{notices} – see `tarjotin report`").format(notices=", ".join(parts)) if parts else None
 
 
 def freshness_problems(catalogue: Catalogue, today: date, *, strict: bool = False) -> Problems:
-    """What ``validate`` adds: a warning per ended service; with ``strict``, review errors."""
-    problems = ended_warnings(catalogue, today)
-    if strict:
-        problems.extend(review_errors(catalogue, today))
-    return problems
+    """What ``validate`` adds: nothing (see :func:`freshness_summary`); with ``strict``, errors."""
+    return strict_errors(catalogue, today) if strict else Problems()

@@ -12,8 +12,9 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from generator.i18n import _
 from generator.model.catalogue import Catalogue
-from generator.validate.freshness import CONCERN_TITLES, Concern, FreshnessItem, assess, by_owner
+from generator.validate.freshness import Concern, FreshnessItem, assess, by_owner, concern_title
 
 
 def _where(item: FreshnessItem, root: Path) -> str:
@@ -24,13 +25,12 @@ def _where(item: FreshnessItem, root: Path) -> str:
 
 def _summary(items: list[FreshnessItem]) -> str:
     counts = Counter(item.concern for item in items)
-    return ", ".join(f"{CONCERN_TITLES[concern].lower()}: {counts[concern]}" for concern in Concern)
+    return ", ".join(f"{concern_title(concern).lower()}: {counts[concern]}" for concern in Concern)
 
 
 def _heading(catalogue: Catalogue, today: date) -> str:
-    return (
-        f"Freshness of {catalogue.region.name} on {today} "
-        f"(review interval {catalogue.region.review_interval_months} months)"
+    return _("Freshness of {region} on {today} (review interval {months} months)").format(
+        region=catalogue.region.name, today=today, months=catalogue.region.review_interval_months
     )
 
 
@@ -39,16 +39,16 @@ def text_report(catalogue: Catalogue, today: date, root: Path) -> str:
     items = assess(catalogue, today)
     lines = [_heading(catalogue, today), ""]
     if not items:
-        lines.append("Every service is reviewed and current.")
+        lines.append(_("Every service is reviewed and current."))
     for owner, owned in by_owner(items).items():
         lines.append(owner)
         for concern in Concern:
             group = [i for i in owned if i.concern is concern]
             if group:
-                lines.append(f"  {CONCERN_TITLES[concern]}")
+                lines.append(f"  {concern_title(concern)}")
                 lines.extend(f"    {_where(i, root)}  {i.service.name}: {i.describe()}" for i in group)
         lines.append("")
-    lines.append(f"Summary: {_summary(items)}")
+    lines.append(_("Summary: {summary}").format(summary=_summary(items)))
     return "\n".join(lines) + "\n"
 
 
@@ -59,17 +59,17 @@ def _cell(value: str) -> str:
 def markdown_report(catalogue: Catalogue, today: date, root: Path) -> str:
     """The report as Markdown: a section per owner with a table of their services."""
     items = assess(catalogue, today)
-    lines = [f"# {_heading(catalogue, today)}", "", f"**Summary:** {_summary(items)}", ""]
+    summary = _("**Summary:** {summary}").format(summary=_summary(items))
+    lines = [f"# {_heading(catalogue, today)}", "", summary, ""]
     for owner, owned in by_owner(items).items():
         lines += [
             f"## {_cell(owner)}",
             "",
-            "| concern | service | file | details |",
+            "| {} | {} | {} | {} |".format(_("concern"), _("service"), _("file"), _("details")),
             "| --- | --- | --- | --- |",
         ]
         lines += [
-            f"| {CONCERN_TITLES[i.concern]} | {_cell(i.service.name)} | `{_where(i, root)}` "
-            f"| {i.describe()} |"
+            f"| {concern_title(i.concern)} | {_cell(i.service.name)} | `{_where(i, root)}` | {i.describe()} |"
             for i in owned
         ]
         lines.append("")

@@ -9,6 +9,7 @@ may reuse the data.
 
 from __future__ import annotations
 
+from generator.i18n import _
 from generator.load.layout import CatalogueLayout
 from generator.model.catalogue import Catalogue
 from generator.problems import Problems, Severity
@@ -20,11 +21,14 @@ def licence_warnings(catalogue: Catalogue) -> Problems:
     if catalogue.region.data_licence is None:
         problems.add(
             CatalogueLayout(catalogue.root).region,
-            "the open data has no licence, so it is not reusable: the open-data page and the "
-            "exports say that no licence has been stated",
+            _(
+                "the open data has no licence, so it is not reusable: the open-data page and the "
+                "exports say that no licence has been stated"
+            ),
             field="data_licence",
-            suggestion="when the region has decided on a licence, set data_licence (title and url) "
-            "in region.yml",
+            suggestion=_(
+                "when the region has decided on a licence, set data_licence (title and url) in region.yml"
+            ),
             severity=Severity.WARNING,
         )
     return problems

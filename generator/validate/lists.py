@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.i18n import _, ngettext
 from generator.load.yaml_source import FieldPath, YamlDocument
 from generator.problems import Problems
 
 _SCALARS = (str, int, float, bool)
-
-
-def _times(count: int) -> str:
-    return "twice" if count == 2 else f"{count} times"
 
 
 def _check_list(document: YamlDocument, loc: FieldPath, items: list[Any], problems: Problems) -> None:
@@ -41,14 +38,20 @@ def _check_list(document: YamlDocument, loc: FieldPath, items: list[Any], proble
         first_line = document.locate((*loc, first[key]))
         position = document.locate((*loc, indexes[0]))
         shown = f"'{value}'" if isinstance(value, str) else str(value).lower()
+        count = len(indexes) + 1
+        message = ngettext(
+            "{value} is listed {count} time in {field}", "{value} is listed {count} times in {field}", count
+        )
+        message = message.format(value=shown, count=count, field=name)
+        if first_line:
+            message += " " + _("(first on line {line})").format(line=first_line[0])
         problems.add(
             document.path,
-            f"{shown} is listed {_times(len(indexes) + 1)} in {name}"
-            + (f" (first on line {first_line[0]})" if first_line else ""),
+            message,
             line=position[0] if position else None,
             column=position[1] if position else None,
             field=f"{name}.{indexes[0]}",
-            suggestion="keep it once",
+            suggestion=_("keep it once"),
         )
 
 

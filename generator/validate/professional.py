@@ -8,15 +8,15 @@ region may publish services only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
+from generator.i18n import _
 from generator.load.layout import CatalogueLayout, entry_files
-from generator.load.yaml_source import FieldPath, YamlDocument
+from generator.load.yaml_source import YamlDocument
 from generator.model.catalogue import (
     Case,
     Checklist,
@@ -34,8 +34,9 @@ from generator.model.professional import (
     WorkAbilityScoreFile,
 )
 from generator.problems import Problems
-from generator.validate.fields import Checked, read_checked
-from generator.validate.reserved import check_not_reserved
+from generator.validate.fields import Checked, read_checked, read_entry
+from generator.validate.references import CASE, SERVICE, SERVICE_PATH, References, check_written
+from generator.validate.reserved import CASE_KIND, CHECKLIST_KIND, PATH_KIND, ReservedKind, check_not_reserved
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,8 +50,15 @@ WORK_ABILITY_FILE = "work-ability-score.yml"
 
 @dataclass
 class ProfessionalFiles:
-    """The checked files, before references are resolved."""
+    """The checked files, before references are resolved.
 
+    ``documents`` holds every file that is YAML, with or without field errors, by
+    folder, and ``ids`` every properly named entry file's id: both are what the
+    references are checked with, so that a file with errors still counts.
+    """
+
+    documents: dict[str, list[YamlDocument]] = field(default_factory=dict)
+    ids: dict[str, list[str]] = field(default_factory=dict)
     paths: list[Checked[PathFile]] = field(default_factory=list)
     cases: list[Checked[CaseFile]] = field(default_factory=list)
     checklists: list[Checked[ChecklistFile]] = field(default_factory=list)
@@ -60,21 +68,31 @@ class ProfessionalFiles:
 
 
 def _read_folder(
-    folder: Path, model: type[M], kind: tuple[str, str], problems: Problems, root: Path
+    files: ProfessionalFiles,
+    folder: Path,
+    model: type[M],
+    kind: ReservedKind,
+    problems: Problems,
+    root: Path,
 ) -> list[Checked[M]]:
     entries = []
+    documents = files.documents.setdefault(folder.name, [])
+    ids = files.ids.setdefault(folder.name, [])
     for path in entry_files(folder, root, problems):
         if path.suffix != ".yml" or not re.match(SLUG_PATTERN, path.stem):
             problems.add(
                 path,
-                f"'{path.name}' is not a valid entry file name",
-                suggestion="use lowercase letters a–z, digits and hyphens, ending in .yml",
+                _("'{name}' is not a valid entry file name").format(name=path.name),
+                suggestion=_("use lowercase letters a–z, digits and hyphens, ending in .yml"),
             )
             continue
+        ids.append(path.stem)
         check_not_reserved(path, path.stem, kind, problems)
-        entry = read_checked(path, model, problems, root)
-        if entry is not None:
-            entries.append(entry)
+        document, entry = read_entry(path, model, problems, root)
+        if document is not None:
+            documents.append(document)
+        if document is not None and entry is not None:
+            entries.append(Checked(document, entry))
     return entries
 
 
@@ -85,14 +103,10 @@ def read_professional(layout: CatalogueLayout, problems: Problems) -> Profession
     if not root.is_dir():
         return files
     catalogue = layout.root
-    files.paths = _read_folder(
-        root / PATHS_DIR, PathFile, ("service path", "service paths"), problems, catalogue
-    )
-    files.cases = _read_folder(
-        root / CASES_DIR, CaseFile, ("client example", "client examples"), problems, catalogue
-    )
+    files.paths = _read_folder(files, root / PATHS_DIR, PathFile, PATH_KIND, problems, catalogue)
+    files.cases = _read_folder(files, root / CASES_DIR, CaseFile, CASE_KIND, problems, catalogue)
     files.checklists = _read_folder(
-        root / CHECKLISTS_DIR, ChecklistFile, ("checklist", "checklists"), problems, catalogue
+        files, root / CHECKLISTS_DIR, ChecklistFile, CHECKLIST_KIND, problems, catalogue
     )
     for name, model, attribute in (
         (GLOSSARY_FILE, GlossaryFile, "glossary"),
@@ -105,60 +119,45 @@ def read_professional(layout: CatalogueLayout, problems: Problems) -> Profession
 
 
 def check_references(
-    files: ProfessionalFiles,
-    service_ids: list[str],
-    check: Callable[[YamlDocument, FieldPath, str, list[str], str, str], bool],
-    problems: Problems,
+    files: ProfessionalFiles, service_ids: list[str], references: References, problems: Problems
 ) -> None:
-    """Every service, path and case named must exist; glossary terms are unique."""
-    path_ids = [entry.id for entry in files.paths]
-    case_ids = [entry.id for entry in files.cases]
-    services_where = "catalogue/services/"
-    for entry in files.paths:
-        for p, phase in enumerate(entry.model.phases):
-            for i, service_id in enumerate(phase.services or []):
-                check(
-                    entry.document,
-                    ("phases", p, "services", i),
-                    service_id,
-                    service_ids,
-                    "service",
-                    services_where,
-                )
-        if entry.model.case:
-            check(
-                entry.document, ("case",), entry.model.case, case_ids, "case", "catalogue/professional/cases/"
-            )
-    for case in files.cases:
-        for i, service_id in enumerate(case.model.services or []):
-            check(case.document, ("services", i), service_id, service_ids, "service", services_where)
-    for checklist in files.checklists:
-        for n, item in enumerate(checklist.model.items):
-            for i, service_id in enumerate(item.services or []):
-                check(
-                    checklist.document,
-                    ("items", n, "services", i),
-                    service_id,
-                    service_ids,
-                    "service",
-                    services_where,
-                )
-        for i, service_id in enumerate(checklist.model.services or []):
-            check(checklist.document, ("services", i), service_id, service_ids, "service", services_where)
-        for i, path_id in enumerate(checklist.model.paths or []):
-            check(
-                checklist.document, ("paths", i), path_id, path_ids, "path", "catalogue/professional/paths/"
-            )
+    """Every service, path and case named must exist; glossary terms are unique.
+
+    Checked on every file's data as written, so a file with a field error has its
+    references checked too, against the ids of every properly named file.
+    """
+    path_ids = files.ids.get(PATHS_DIR, [])
+    case_ids = files.ids.get(CASES_DIR, [])
+    for document in files.documents.get(PATHS_DIR, []):
+        check_written(
+            references,
+            document,
+            [(("phases", "*", "services", "*"), service_ids, SERVICE), (("case",), case_ids, CASE)],
+        )
+    for document in files.documents.get(CASES_DIR, []):
+        check_written(references, document, [(("services", "*"), service_ids, SERVICE)])
+    for document in files.documents.get(CHECKLISTS_DIR, []):
+        check_written(
+            references,
+            document,
+            [
+                (("items", "*", "services", "*"), service_ids, SERVICE),
+                (("services", "*"), service_ids, SERVICE),
+                (("paths", "*"), path_ids, SERVICE_PATH),
+            ],
+        )
     if files.glossary:
         seen: dict[str, int] = {}
         for i, term in enumerate(files.glossary.model.terms):
             if term.term in seen:
                 position = files.glossary.document.locate(("terms", i, "term"))
                 first = files.glossary.document.locate(("terms", seen[term.term], "term"))
+                message = _("the term '{term}' is defined twice").format(term=term.term)
+                if first:
+                    message += " " + _("(first on line {line})").format(line=first[0])
                 problems.add(
                     files.glossary.document.path,
-                    f"the term '{term.term}' is defined twice"
-                    + (f" (first on line {first[0]})" if first else ""),
+                    message,
                     line=position[0] if position else None,
                     field=f"terms.{i}.term",
                 )

@@ -11,16 +11,14 @@ editor adds it to one).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from generator.load.layout import SECTIONS_FILE, CatalogueLayout
+from generator.i18n import N_, _
+from generator.load.layout import CatalogueLayout
 from generator.load.yaml_source import FieldPath, YamlDocument
 from generator.model.catalogue import Section, Service
 from generator.model.sections import SectionsFile
 from generator.problems import Problems, Severity
 from generator.validate.fields import Checked, read_checked
-
-Check = Callable[[YamlDocument, FieldPath, str, list[str], str, str], bool]
+from generator.validate.references import SECTION, SERVICE, References
 
 
 def read_sections(layout: CatalogueLayout, problems: Problems) -> Checked[SectionsFile] | None:
@@ -53,13 +51,13 @@ def _add(
 
 
 def _where(document: YamlDocument, loc: FieldPath, words: str) -> str:
-    """`` (first on line 12)`` for ``words="first on line"``; empty when the line is unknown."""
+    """`` (first on line 12)`` for ``words="(first on line {line})"``; empty when the line is unknown."""
     position = document.locate(loc)
-    return f" ({words} {position[0]})" if position else ""
+    return " " + _(words).format(line=position[0]) if position else ""
 
 
 def check_sections(
-    checked: Checked[SectionsFile], service_ids: list[str], check: Check, problems: Problems
+    checked: Checked[SectionsFile], service_ids: list[str], references: References, problems: Problems
 ) -> None:
     """Ids exist and are unique, sections nest one level, each service is in one section at most."""
     document, sections = checked.document, checked.model.sections
@@ -72,8 +70,9 @@ def check_sections(
                 problems,
                 document,
                 ("sections", i, "id"),
-                f"the section id '{section.id}' is used twice" + _where(document, earlier, "first on line"),
-                "give each section its own id",
+                _("the section id '{id}' is used twice").format(id=section.id)
+                + _where(document, earlier, N_("(first on line {line})")),
+                _("give each section its own id"),
             )
         else:
             first_index[section.id] = i
@@ -85,25 +84,32 @@ def check_sections(
             continue
         loc: FieldPath = ("sections", i, "parent")
         if section.parent == section.id:
-            _add(problems, document, loc, "a section cannot be its own parent")
-        elif check(document, loc, section.parent, section_ids, "section", SECTIONS_FILE) and parent_of.get(
+            _add(problems, document, loc, _("a section cannot be its own parent"))
+        elif references.check(document, loc, section.parent, section_ids, SECTION) and parent_of.get(
             section.parent
         ):
+            words = {
+                "section": section.id,
+                "parent": section.parent,
+                "grandparent": parent_of[section.parent],
+            }
             _add(
                 problems,
                 document,
                 loc,
-                f"the section '{section.parent}' is itself under '{parent_of[section.parent]}'; "
-                "sections nest one level only",
-                f"put '{section.id}' under '{parent_of[section.parent]}', or remove the parent of "
-                f"'{section.parent}'",
+                _(
+                    "the section '{parent}' is itself under '{grandparent}'; sections nest one level only"
+                ).format(**words),
+                _("put '{section}' under '{grandparent}', or remove the parent of '{parent}'").format(
+                    **words
+                ),
             )
 
     listed: dict[str, FieldPath] = {}
     for i, section in enumerate(sections):
         for j, service_id in enumerate(section.services or []):
             loc = ("sections", i, "services", j)
-            if not check(document, loc, service_id, service_ids, "service", "catalogue/services/"):
+            if not references.check(document, loc, service_id, service_ids, SERVICE):
                 continue
             if service_id in listed:
                 first = listed[service_id]
@@ -111,9 +117,11 @@ def check_sections(
                     problems,
                     document,
                     loc,
-                    f"the service '{service_id}' is already in the section '{sections[int(first[1])].id}'"
-                    + _where(document, first, "on line"),
-                    "a service belongs to one section only; remove it from the other",
+                    _("the service '{service}' is already in the section '{section}'").format(
+                        service=service_id, section=sections[int(first[1])].id
+                    )
+                    + _where(document, first, N_("(on line {line})")),
+                    _("a service belongs to one section only; remove it from the other"),
                 )
             else:
                 listed[service_id] = loc
@@ -132,8 +140,10 @@ def warn_unlisted(checked: Checked[SectionsFile], service_ids: list[str], proble
                 problems,
                 checked.document,
                 ("sections",),
-                f"the service '{service_id}' is in no section",
-                f"add '{service_id}' to the services of the section the source puts it in",
+                _("the service '{service}' is in no section").format(service=service_id),
+                _("add '{service}' to the services of the section the source puts it in").format(
+                    service=service_id
+                ),
                 severity=Severity.WARNING,
             )
 

@@ -43,9 +43,9 @@ def test_fmt_neither_follows_nor_replaces_a_linked_file(run: Run, project: Path,
     link.symlink_to(outside / "linkattu.yml")
     result = run("fmt")
     assert_clean_failure(result)
-    assert "catalogue/services/linkattu.yml: error" in result.stderr
-    assert "this file is a symbolic link" in result.stderr
-    assert "✗ catalogue/services/linkattu.yml: not formatted" in result.stderr
+    assert "catalogue/services/linkattu.yml: virhe" in result.stderr
+    assert "tämä tiedosto on symbolinen linkki" in result.stderr
+    assert "✗ catalogue/services/linkattu.yml: ei siistitty" in result.stderr
     assert link.is_symlink()  # not replaced by a file
     assert (outside / "linkattu.yml").read_text(encoding="utf-8") == UNTIDY  # nor the target rewritten
 
@@ -55,7 +55,7 @@ def test_fmt_given_a_linked_file_refuses_it(run: Run, project: Path, outside: Pa
     link.symlink_to(outside / "linkattu.yml")
     result = run("fmt", "catalogue/services/linkattu.yml")
     assert_clean_failure(result)
-    assert "this file is a symbolic link" in result.stderr
+    assert "tämä tiedosto on symbolinen linkki" in result.stderr
     assert link.is_symlink()
     assert (outside / "linkattu.yml").read_text(encoding="utf-8") == UNTIDY
 
@@ -66,8 +66,8 @@ def test_fmt_does_not_enter_a_linked_folder(run: Run, project: Path, outside: Pa
     for args in [(), ("catalogue/muualla/linkattu.yml",)]:
         result = run("fmt", *args)
         assert_clean_failure(result)
-        assert "catalogue/muualla: error" in result.stderr
-        assert "this folder is a symbolic link" in result.stderr
+        assert "catalogue/muualla: virhe" in result.stderr
+        assert "tämä kansio on symbolinen linkki" in result.stderr
     assert (outside / "linkattu.yml").read_text(encoding="utf-8") == UNTIDY
 
 
@@ -94,8 +94,8 @@ def test_new_does_not_write_into_a_linked_services_folder(run: Run, project: Pat
     services.symlink_to(elsewhere, target_is_directory=True)
     result = run(*NEW)
     assert_clean_failure(result)
-    assert "catalogue/services: this folder is a symbolic link" in result.stderr
-    assert "nothing was written" in result.stderr
+    assert "catalogue/services: tämä kansio on symbolinen linkki" in result.stderr
+    assert "; mitään ei kirjoitettu (korvaa linkki itse kansiolla).\n" in result.stderr
     assert list(elsewhere.iterdir()) == []
 
 
@@ -105,7 +105,7 @@ def test_new_does_not_write_through_a_link_at_the_new_name(run: Run, project: Pa
     link.symlink_to(target)  # dangling: exists() is False, yet writing would create the target
     result = run(*NEW)
     assert_clean_failure(result)
-    assert "catalogue/services/uusi-palvelu.yml: this file is a symbolic link" in result.stderr
+    assert "catalogue/services/uusi-palvelu.yml: tämä tiedosto on symbolinen linkki" in result.stderr
     assert not target.exists()
     assert link.is_symlink()
 
@@ -116,5 +116,5 @@ def test_new_refuses_a_linked_vocabulary(run: Run, project: Path, tmp_path: Path
     themes.symlink_to(tmp_path / "themes.yml")
     result = run(*NEW)
     assert_clean_failure(result)
-    assert "catalogue/themes.yml: error" in result.stderr
-    assert "this file is a symbolic link" in result.stderr
+    assert "catalogue/themes.yml: virhe" in result.stderr
+    assert "tämä tiedosto on symbolinen linkki" in result.stderr

@@ -86,14 +86,14 @@ def test_the_shipped_catalogue_is_already_formatted(run: Run, project: Path) -> 
     count = len(catalogue_files(project / "catalogue"))
     result = run("fmt", "--check")
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"✓ 0 files would be reformatted, {count} already formatted\n"
+    assert result.stderr == f"✓ 0 tiedostoa siistittäisiin, {count} oli jo siisti\n"
 
 
 def test_fmt_orders_keys_and_keeps_every_comment(run: Run, project: Path) -> None:
     path = write(project, "sotkuinen.yml", MESSY)
     result = run("fmt")
     assert result.exit_code == 0, result.output
-    assert "reformatted catalogue/services/sotkuinen.yml\n" in result.stderr
+    assert "siistitty: catalogue/services/sotkuinen.yml\n" in result.stderr
     assert path.read_text(encoding="utf-8") == TIDY
     assert run("validate").exit_code == 0
 
@@ -103,15 +103,16 @@ def test_fmt_is_idempotent(run: Run, project: Path) -> None:
     assert run("fmt", str(path)).exit_code == 0
     again = run("fmt", "--check", str(path))
     assert again.exit_code == 0, again.output
-    assert again.stderr == "✓ 0 files would be reformatted, 1 already formatted\n"
+    assert again.stderr == "✓ 0 tiedostoa siistittäisiin, 1 oli jo siisti\n"
 
 
 def test_check_reports_without_writing(run: Run, project: Path) -> None:
     path = write(project, "sotkuinen.yml", MESSY)
     result = run("fmt", "--check")
     assert result.exit_code == 1
-    assert "would reformat catalogue/services/sotkuinen.yml\n" in result.stderr
-    assert result.stderr.endswith("✗ 1 file would be reformatted, 49 already formatted\n")
+    assert "siistittäisiin: catalogue/services/sotkuinen.yml\n" in result.stderr
+    count = len(catalogue_files(project / "catalogue")) - 1
+    assert result.stderr.endswith(f"✗ 1 tiedosto siistittäisiin, {count} oli jo siisti\n")
     assert path.read_text(encoding="utf-8") == MESSY
 
 
@@ -150,16 +151,17 @@ def test_files_that_cannot_be_read_safely_are_never_written(run: Run, project: P
     result = run("fmt")
     assert result.exit_code == 1
     assert (
-        "catalogue/services/kaksi.yml:2:1: error\n"
+        "catalogue/services/kaksi.yml:2:1: virhe\n"
         " 2 | name: B\n"
         "   | ^\n"
-        "   = duplicate key 'name' (first written on line 1)\n"
-        "   = help: keep one of them; YAML would silently use only the last\n"
+        "   = kenttä 'name' on kirjoitettu kahdesti (ensimmäisen kerran rivillä 1)\n"
+        "   = vihje: säilytä niistä yksi; YAML käyttäisi huomaamatta vain viimeistä\n"
         "\n"
-        "✗ catalogue/services/kaksi.yml: not formatted\n"
+        "✗ catalogue/services/kaksi.yml: ei siistitty\n"
     ) in result.stderr
-    assert "✗ catalogue/services/rikki.yml: not formatted\n" in result.stderr
-    assert result.stderr.endswith("✗ 1 file reformatted, 49 already formatted, 2 could not be formatted\n")
+    assert "✗ catalogue/services/rikki.yml: ei siistitty\n" in result.stderr
+    count = len(catalogue_files(project / "catalogue")) - 3
+    assert result.stderr.endswith(f"✗ 1 tiedosto siistitty, {count} oli jo siisti, 2 ei voitu siistiä\n")
     assert (
         duplicate.read_text(encoding="utf-8") == "name: A\nname: B\nprovider: kela\narea: region\nwhat: x\n"
     )
@@ -170,8 +172,9 @@ def test_files_that_cannot_be_read_safely_are_never_written(run: Run, project: P
 def test_a_missing_file_is_reported(run: Run) -> None:
     result = run("fmt", "catalogue/services/ei-ole.yml")
     assert result.exit_code == 1
-    assert "catalogue/services/ei-ole.yml: error\n  = cannot read the file: No such file or directory\n" in (
-        result.stderr
+    assert (
+        "catalogue/services/ei-ole.yml: virhe\n  = tiedostoa ei voi lukea: No such file or directory\n"
+        in (result.stderr)
     )
 
 
@@ -186,7 +189,7 @@ def test_formatting_that_would_change_the_data_is_refused(
     monkeypatch.setattr(formatting, "reorder_keys", lossy)
     result = run("fmt", str(path))
     assert result.exit_code == 1
-    assert "= formatting would change the file's data, so it was left as it is\n" in result.stderr
+    assert "= siistiminen muuttaisi tiedoston tietoja, joten tiedosto jätettiin ennalleen\n" in result.stderr
     assert path.read_text(encoding="utf-8") == MESSY
 
 

@@ -18,7 +18,6 @@ from generator.model.catalogue import Catalogue
 from generator.render.pages import RenderOptions, render_pages
 from generator.validate.catalogue import require_catalogue
 from generator.validate.freshness import (
-    NO_OWNER,
     Concern,
     add_months,
     assess,
@@ -60,10 +59,12 @@ def test_assess(mini_catalogue: Path) -> None:
     overdue = items["eka", Concern.OVERDUE]
     line = line_of(mini_catalogue, "eka", "last_reviewed:")
     assert (overdue.when, overdue.line, overdue.owner) == (date(2025, 6, 14), line, "Maija")
-    assert overdue.describe() == "last reviewed 2024-06-14, review was due 2025-06-14"
+    assert overdue.describe() == (
+        "tarkistettu viimeksi 2024-06-14, seuraava tarkistus olisi pitänyt tehdä viimeistään 2025-06-14"
+    )
     ended = items["toka", Concern.ENDED]
     line = line_of(mini_catalogue, "toka", "until: 2025-06-14")
-    assert (ended.line, ended.field, ended.owner) == (line, "validity.until", NO_OWNER)
+    assert (ended.line, ended.field, ended.owner) == (line, "validity.until", "(ei vastuutahoa)")
 
 
 def test_a_review_on_the_due_day_is_current_and_60_days_is_soon(mini_catalogue: Path) -> None:
@@ -76,8 +77,8 @@ def test_a_review_on_the_due_day_is_current_and_60_days_is_soon(mini_catalogue: 
 def test_grouped_by_owner_with_no_owner_last(mini_catalogue: Path) -> None:
     set_fields(mini_catalogue, "toka", "owner: aino\n")
     groups = by_owner(assess(load(mini_catalogue), TODAY))
-    assert list(groups) == ["aino", NO_OWNER]
-    assert [i.concern for i in groups[NO_OWNER]] == [Concern.NEVER_REVIEWED]
+    assert list(groups) == ["aino", "(ei vastuutahoa)"]
+    assert [i.concern for i in groups["(ei vastuutahoa)"]] == [Concern.NEVER_REVIEWED]
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -88,12 +89,16 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_validate_passes_without_review_dates_and_strict_fails(mini_catalogue: Path) -> None:
     code, _, err = run("validate", "--catalogue", str(mini_catalogue))
     assert code == 0, err
-    assert "2 services never reviewed (see `tarjotin report`; `validate --strict` fails on these)" in err
+    assert err.endswith("\n  2 merkintää tarkistamatta – katso `tarjotin report`\n")
     code, _, err = run("validate", "--strict", "--catalogue", str(mini_catalogue))
     assert code == 1
-    assert f"{mini_catalogue / 'services' / 'eka.yml'}: error [last_reviewed]\n" in err
-    assert "= the entry has never been reviewed\n" in err
-    assert "✗ 2 errors in" in err
+    assert f"{mini_catalogue / 'services' / 'eka.yml'}: virhe [last_reviewed]\n" in err
+    assert "= tietoja ei ole koskaan tarkistettu\n" in err
+    assert (
+        "= vihje: tarkista tiedot ja lisää sitten last_reviewed: VVVV-KK-PP "
+        "(päivä, jona tarkistit ne) ja owner\n" in err
+    )
+    assert err.endswith(f"✗ {mini_catalogue}: 2 virhettä\n")  # no summary line: the errors say it all
 
 
 def test_strict_fails_on_overdue_and_passes_when_current(mini_catalogue: Path) -> None:
@@ -104,24 +109,39 @@ def test_strict_fails_on_overdue_and_passes_when_current(mini_catalogue: Path) -
     code, _, err = run("validate", "--strict", "--catalogue", str(mini_catalogue))
     assert code == 1
     line = line_of(mini_catalogue, "eka", "last_reviewed:")
-    assert f"eka.yml:{line}: error [last_reviewed]\n" in err
-    assert f"= the review is overdue: last reviewed {old}, review was due" in err
+    assert f"eka.yml:{line}: virhe [last_reviewed]\n" in err
+    assert f"= tarkistus on myöhässä: tarkistettu viimeksi {old}, seuraava tarkistus olisi pitänyt" in err
     assert "toka.yml" not in err
     path = mini_catalogue / "services" / "eka.yml"
     path.write_text(path.read_text().replace(str(old), str(today)))
     assert run("validate", "--strict", "--catalogue", str(mini_catalogue))[0] == 0
 
 
-def test_validate_warns_about_each_ended_service(mini_catalogue: Path) -> None:
+def test_validate_sums_up_ended_services_in_one_line_and_strict_fails_on_them(mini_catalogue: Path) -> None:
+    """The to-do list is `tarjotin report`'s: plain validate says it once, briefly."""
     set_fields(mini_catalogue, "toka", "validity: {until: 2020-01-31}\n")
     code, _, err = run("validate", "--catalogue", str(mini_catalogue))
     assert code == 0
+    assert "toka.yml" not in err  # no warning per ended service
+    assert err.endswith(
+        f"✓ {mini_catalogue}: 2 palvelua, 2 teemaa, 2 kuntaa, 1 varoitus\n"
+        "  1 palvelu on päättynyt, 1 merkintä tarkistamatta – katso `tarjotin report`\n"
+    )
+    code, _, err = run("validate", "--strict", "--catalogue", str(mini_catalogue))
+    assert code == 1
     line = line_of(mini_catalogue, "toka", "validity:")
-    assert f"toka.yml:{line}: warning [validity.until]\n" in err
-    assert (
-        "= the service 'Toka palvelu' ended on 2020-01-31; it is left "
-        "out of listings, filters and search, and its page says it has ended\n"
-    ) in err
+    assert f"toka.yml:{line}: virhe [validity.until]\n" in err
+    assert "= palvelu päättyi 2020-01-31, mutta sen tiedosto on yhä luettelossa\n" in err
+
+
+def test_validate_in_english(mini_catalogue: Path) -> None:
+    set_fields(mini_catalogue, "toka", "validity: {until: 2020-01-31}\n")
+    code, _, err = run("--lang", "en", "validate", "--catalogue", str(mini_catalogue))
+    assert code == 0
+    assert err.endswith(
+        f"✓ {mini_catalogue}: 2 services, 2 themes, 2 municipalities, 1 warning\n"
+        "  1 service has ended, 1 entry never reviewed – see `tarjotin report`\n"
+    )
 
 
 def test_report_formats(mini_catalogue: Path) -> None:
@@ -137,20 +157,22 @@ def test_report_formats(mini_catalogue: Path) -> None:
     until = line_of(mini_catalogue, "eka", "validity:")
     ended = line_of(mini_catalogue, "toka", "validity:")
     assert text == (
-        "Freshness of Testimaa on 2025-06-15 (review interval 12 months)\n\n"
+        "Tietojen ajantasaisuus: Testimaa 2025-06-15 (tarkistusväli 12 kuukautta)\n\n"
         "Maija\n"
-        "  Review overdue\n"
-        f"    {eka}:{reviewed}  Eka palvelu: last reviewed 2024-01-01, review was due 2025-01-01\n"
-        "  Validity ends within 60 days\n"
-        f"    {eka}:{until}  Eka palvelu: available until 2025-07-01\n\n"
-        "(no owner)\n"
-        "  Ended\n"
-        f"    {toka}:{ended}  Toka palvelu: ended on 2025-01-01\n\n"
-        "Summary: review overdue: 1, never reviewed: 0, validity ends within 60 days: 1, ended: 1\n"
+        "  Tarkistus myöhässä\n"
+        f"    {eka}:{reviewed}  Eka palvelu: tarkistettu viimeksi 2024-01-01, seuraava tarkistus olisi "
+        "pitänyt tehdä viimeistään 2025-01-01\n"
+        "  Päättyy 60 päivän kuluessa\n"
+        f"    {eka}:{until}  Eka palvelu: saatavilla 2025-07-01 asti\n\n"
+        "(ei vastuutahoa)\n"
+        "  Päättynyt\n"
+        f"    {toka}:{ended}  Toka palvelu: päättyi 2025-01-01\n\n"
+        "Yhteenveto: tarkistus myöhässä: 1, ei koskaan tarkistettu: 0, päättyy 60 päivän kuluessa: 1, "
+        "päättynyt: 1\n"
     )
     data = json.loads(run(*args, "--format", "json")[1])
     assert data["summary"] == {"overdue": 1, "never-reviewed": 0, "ending-soon": 1, "ended": 1}
-    assert [owner["owner"] for owner in data["owners"]] == ["Maija", NO_OWNER]
+    assert [owner["owner"] for owner in data["owners"]] == ["Maija", "(ei vastuutahoa)"]
     assert data["owners"][1]["items"][0] | {"file": ""} == {
         "concern": "ended",
         "service": "toka",
@@ -162,14 +184,15 @@ def test_report_formats(mini_catalogue: Path) -> None:
         "last_reviewed": None,
     }
     markdown = run(*args, "--format", "markdown")[1]
-    assert "## Maija\n" in markdown and "| Review overdue | Eka palvelu |" in markdown
+    assert "## Maija\n" in markdown and "| Tarkistus myöhässä | Eka palvelu |" in markdown
+    assert "| huomio | palvelu | tiedosto | tiedot |" in markdown
 
 
 def test_report_on_a_broken_catalogue_fails(mini_catalogue: Path) -> None:
     (mini_catalogue / "services" / "eka.yml").write_text("name: [\n")
     code, _, err = run("report", "--catalogue", str(mini_catalogue))
     assert code == 1
-    assert "has errors; run `tarjotin validate`" in err
+    assert err.endswith(f"✗ Kansiossa {mini_catalogue} on virheitä; aja `tarjotin validate`\n")
 
 
 def test_the_plugin_notes_ended_services_without_failing_strict(
@@ -181,10 +204,10 @@ def test_the_plugin_notes_ended_services_without_failing_strict(
     assert isinstance(plugin, TarjotinPlugin)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.tarjotin"):
         plugin.on_config(config)  # type: ignore[arg-type]
-    [record] = [r for r in caplog.records if "ended on" in r.getMessage()]
+    [record] = [r for r in caplog.records if "päättyi 2020-01-31" in r.getMessage()]
     assert record.levelno == logging.INFO  # a WARNING would fail `mkdocs build --strict`
     line = line_of(mini_project / "catalogue", "toka", "validity:")
-    assert record.getMessage().startswith(f"catalogue/services/toka.yml:{line}: warning [validity.until]: ")
+    assert record.getMessage().startswith(f"catalogue/services/toka.yml:{line}: varoitus [validity.until]: ")
 
 
 # --- what the pages say ------------------------------------------------------------------

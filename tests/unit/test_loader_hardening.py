@@ -69,8 +69,8 @@ def outside(tmp_path: Path) -> Path:
 
 
 def assert_refused(result: Result, shown: str) -> None:
-    assert f"{shown}: error" in result.stderr
-    assert "is a symbolic link" in result.stderr
+    assert f"{shown}: virhe" in result.stderr
+    assert "on symbolinen linkki; luettelo luetaan vain" in result.stderr
     assert SECRET not in result.output  # the target was never read, nor quoted
     assert "salainen-palvelu" not in result.output  # nor its name listed
 
@@ -80,7 +80,7 @@ def test_a_linked_service_file_is_refused_unread(mini_catalogue: Path, outside: 
     link.symlink_to(outside / "salainen-palvelu.yml")
     [problem] = errors_of(mini_catalogue)
     assert (problem.file, problem.line) == (link, None)
-    assert problem.message.startswith("this file is a symbolic link")
+    assert problem.message.startswith("tämä tiedosto on symbolinen linkki; ")
     assert_refused(validate(mini_catalogue), str(link))
 
 
@@ -88,7 +88,7 @@ def test_a_link_to_a_system_file_is_not_quoted(mini_catalogue: Path) -> None:
     link = mini_catalogue / "services" / "x.yml"
     link.symlink_to("/etc/passwd")
     result = validate(mini_catalogue)
-    assert f"{link}: error" in result.stderr
+    assert f"{link}: virhe" in result.stderr
     assert "root:" not in result.output
 
 
@@ -100,8 +100,8 @@ def test_a_linked_services_folder_is_not_listed(mini_catalogue: Path, outside: P
     services.symlink_to(outside, target_is_directory=True)
     problems = errors_of(mini_catalogue)
     assert [(p.file, p.message.split(";")[0]) for p in problems] == [
-        (services, "this folder is a symbolic link"),
-        (services, "there are no service files"),
+        (services, "tämä kansio on symbolinen linkki"),
+        (services, "palvelujen tiedostoja ei ole"),
     ]
     assert_refused(validate(mini_catalogue), str(services))
 
@@ -112,7 +112,7 @@ def test_a_linked_vocabulary_file_is_refused(mini_catalogue: Path, tmp_path: Pat
     (mini_catalogue / name).rename(real)
     (mini_catalogue / name).symlink_to(real)
     problems = errors_of(mini_catalogue)
-    assert [p.file for p in problems if "symbolic link" in p.message] == [mini_catalogue / name]
+    assert [p.file for p in problems if "symbolinen linkki" in p.message] == [mini_catalogue / name]
     validate(mini_catalogue)
 
 
@@ -124,7 +124,7 @@ def test_a_linked_professional_folder_is_reported_once(mini_catalogue: Path, tmp
     (mini_catalogue / "professional").symlink_to(elsewhere, target_is_directory=True)
     [problem] = errors_of(mini_catalogue)
     assert problem.file == mini_catalogue / "professional"
-    assert problem.message.startswith("this folder is a symbolic link")
+    assert problem.message.startswith("tämä kansio on symbolinen linkki; ")
     assert SECRET not in validate(mini_catalogue).output
 
 
@@ -137,7 +137,7 @@ def test_a_catalogue_folder_reached_through_a_link_is_fine(mini_catalogue: Path,
 
 
 def test_a_path_out_of_the_catalogue_is_refused(mini_catalogue: Path) -> None:
-    with pytest.raises(UnsafePath, match="outside the catalogue folder"):
+    with pytest.raises(UnsafePath, match="tiedosto on luettelokansion ulkopuolella"):
         check_inside(mini_catalogue / "services" / ".." / ".." / "project" / "mkdocs.yml", mini_catalogue)
     check_inside(mini_catalogue / "services" / "eka.yml", mini_catalogue)  # an ordinary file passes
 
@@ -184,7 +184,7 @@ def test_an_impossible_tag_is_a_problem_with_a_line(mini_catalogue: Path, value:
     path = service(mini_catalogue, SERVICE + f"owner: {value}\n")
     [problem] = errors_of(mini_catalogue)
     assert (problem.file, problem.line, problem.column) == (path, 7, 8)
-    assert "!!" in problem.message or "date" in problem.message
+    assert "!!" in problem.message or "päivämäärä" in problem.message
     assert "services/kolmas.yml:7" in validate(mini_catalogue).stderr
 
 
@@ -224,13 +224,13 @@ def _leaves(data: object) -> list[object]:
 @pytest.mark.parametrize(
     ("written", "hint"),
     [
-        ("0025", "write 25 without the leading zero"),  # YAML 1.1: octal, 21
-        ("1:30", "write one whole number; a value like 1:30 is not a number"),  # YAML 1.1: 90
-        ("0x1A", "write 26, the number in ordinary decimal digits"),
-        ("0o17", "write 15, the number in ordinary decimal digits"),
-        ("1_000", "write 1000"),
-        ("true", "write a number; true and false are not numbers"),  # lax pydantic: 1
-        ('"25"', "write 25 without quotes"),
+        ("0025", "kirjoita 25 ilman etunollaa"),  # YAML 1.1: octal, 21
+        ("1:30", "kirjoita yksi kokonaisluku; arvo kuten 1:30 ei ole luku"),  # YAML 1.1: 90
+        ("0x1A", "kirjoita 26, luku tavallisin numeroin"),
+        ("0o17", "kirjoita 15, luku tavallisin numeroin"),
+        ("1_000", "kirjoita 1000"),
+        ("true", "kirjoita luku; true ja false eivät ole lukuja"),  # lax pydantic: 1
+        ('"25"', "kirjoita 25 ilman lainausmerkkejä"),
         (".inf", None),
         ("yes", None),
     ],
@@ -239,9 +239,9 @@ def test_a_number_in_a_yaml_11_form_is_refused(mini_catalogue: Path, written: st
     path = service(mini_catalogue, SERVICE + f"eligibility:\n  min_age: {written}\n")
     [problem] = errors_of(mini_catalogue)
     assert (problem.file, problem.line, problem.column, problem.field) == (path, 8, 12, "eligibility.min_age")
-    assert problem.message.startswith("should be a whole number, not ")
+    assert problem.message.startswith("pitäisi olla kokonaisluku, ei ")
     assert problem.suggestion == hint
-    assert "services/kolmas.yml:8:12: error [eligibility.min_age]" in validate(mini_catalogue).stderr
+    assert "services/kolmas.yml:8:12: virhe [eligibility.min_age]" in validate(mini_catalogue).stderr
 
 
 def test_plain_decimal_numbers_still_read(mini_catalogue: Path) -> None:
@@ -273,8 +273,8 @@ def test_a_municipality_listed_twice(mini_catalogue: Path) -> None:
     path = service(mini_catalogue, SERVICE.replace("area: region", "area:\n  - alfa\n  - beta\n  - alfa"))
     [problem] = errors_of(mini_catalogue)
     assert (problem.file, problem.line, problem.column, problem.field) == (path, 7, 5, "area.2")
-    assert problem.message == "'alfa' is listed twice in area (first on line 5)"
-    assert "services/kolmas.yml:7:5: error [area.2]" in validate(mini_catalogue).stderr
+    assert problem.message == "'alfa' on luettelossa area 2 kertaa (ensimmäisen kerran rivillä 5)"
+    assert "services/kolmas.yml:7:5: virhe [area.2]" in validate(mini_catalogue).stderr
 
 
 @pytest.mark.parametrize(
@@ -292,8 +292,8 @@ def test_every_list_of_plain_values_is_checked(mini_catalogue: Path, line: str, 
     path = service(mini_catalogue, text if line.startswith("themes") else text + "themes: [kuntoutus]\n")
     [problem] = errors_of(mini_catalogue)  # one problem: the theme check does not repeat it
     assert (problem.file, problem.line, problem.field) == (path, 6, field)
-    assert "is listed twice in" in problem.message
-    assert "(first on line 6)" in problem.message
+    assert f" on luettelossa {field.rsplit('.', 1)[0]} 2 kertaa " in problem.message
+    assert "(ensimmäisen kerran rivillä 6)" in problem.message
 
 
 def test_a_value_pasted_100000_times_is_one_problem(mini_catalogue: Path) -> None:
@@ -302,7 +302,7 @@ def test_a_value_pasted_100000_times_is_one_problem(mini_catalogue: Path) -> Non
     started = time.perf_counter()
     [problem] = errors_of(mini_catalogue)
     assert time.perf_counter() - started < 20
-    assert problem.message == "'alfa' is listed 100000 times in area (first on line 4)"
+    assert problem.message == "'alfa' on luettelossa area 100000 kertaa (ensimmäisen kerran rivillä 4)"
     assert (problem.line, problem.column, problem.field) == (4, 14, "area.1")
 
 

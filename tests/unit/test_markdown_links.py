@@ -63,7 +63,10 @@ def test_unsafe_link_in_any_form_is_refused(
     path.write_text(SERVICE.format(how=value), encoding="utf-8")
     [problem] = problems_of(mini_catalogue)
     assert (problem.file, problem.line, problem.field) == (path, HOW_LINE, "how")
-    assert problem.message == f"the link '{shown}' uses '{scheme}:'; links must be http(s)"
+    assert (
+        problem.message
+        == f"linkki '{shown}' käyttää muotoa '{scheme}:'; linkkien pitää olla http(s)-osoitteita"
+    )
 
 
 def test_a_control_character_before_the_scheme_is_refused(mini_catalogue: Path) -> None:
@@ -98,7 +101,7 @@ def test_relative_link_in_any_form_is_refused(mini_catalogue: Path, value: str) 
     path.write_text(SERVICE.format(how=value), encoding="utf-8")
     [problem] = problems_of(mini_catalogue)
     assert (problem.line, problem.field) == (HOW_LINE, "how")
-    assert "is relative; write a full https:// address" in problem.message
+    assert "on suhteellinen; kirjoita täydellinen https://-osoite" in problem.message
 
 
 def test_safe_links_in_every_form_pass(mini_catalogue: Path) -> None:

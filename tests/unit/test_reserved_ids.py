@@ -29,6 +29,12 @@ def catalogue(tmp_path: Path) -> Path:
     return target
 
 
+def copy_service(source: Path, target: Path) -> None:
+    """A copy of a service file under another id, and another name (two services may not share one)."""
+    text = source.read_text(encoding="utf-8")
+    target.write_text(text.replace("\nname: ", f"\nname: {target.stem} – ", 1), encoding="utf-8")
+
+
 def errors_of(catalogue: Path) -> list[Problem]:
     loaded, problems = load_catalogue(catalogue)
     assert loaded is None, "expected the catalogue to be rejected"
@@ -54,11 +60,11 @@ def test_the_reserved_ids_are_the_names_of_the_sites_own_pages_beside_the_entrie
 
 def test_a_service_file_called_index_is_refused_at_its_first_line(catalogue: Path) -> None:
     path = catalogue / "services" / "index.yml"
-    shutil.copy(catalogue / "services" / "kela.yml", path)
+    copy_service(catalogue / "services" / "kela.yml", path)
     [problem] = errors_of(catalogue)
     assert problem.format(catalogue) == (
-        "services/index.yml:1: error: the id 'index' is reserved: a service called that would "
-        "replace the site's own list of services (name the file after the service)"
+        "services/index.yml:1: virhe: tunniste 'index' on varattu: sen niminen palvelu korvaisi "
+        "sivuston oman palveluluettelon (nimeä tiedosto palvelun nimen mukaan)"
     )
 
 
@@ -69,14 +75,13 @@ def test_a_municipality_called_index_is_refused_at_its_id(catalogue: Path) -> No
     number = next(i for i, line in enumerate(lines, start=1) if line == "  - id: asikkala")
     region.write_text(text.replace("  - id: asikkala\n", "  - id: index\n"), encoding="utf-8")
     problems = errors_of(catalogue)
-    reserved = [p for p in problems if "reserved" in p.message]
+    reserved = [p for p in problems if "varattu" in p.message]
     assert [p.format(catalogue) for p in reserved] == [
-        f"region.yml:{number}:9: error [municipalities.0.id]: the id 'index' is reserved: a municipality "
-        "called that would replace the site's own list of municipalities "
-        "(give the municipality an id from its name)"
+        f"region.yml:{number}:9: virhe [municipalities.0.id]: tunniste 'index' on varattu: sen niminen "
+        "kunta korvaisi sivuston oman kuntaluettelon (anna kunnalle tunniste sen nimestä)"
     ]
     # The rest are the services that name the old id: real, and each at its own line.
-    assert all("unknown municipality 'asikkala'" in p.message for p in problems if p not in reserved)
+    assert all(p.message == "'asikkala' ei ole alueen kunta" for p in problems if p not in reserved)
 
 
 def test_a_theme_called_index_is_refused_at_its_id(catalogue: Path) -> None:
@@ -84,17 +89,21 @@ def test_a_theme_called_index_is_refused_at_its_id(catalogue: Path) -> None:
     themes.write_text(
         themes.read_text(encoding="utf-8").replace("  - id: kuntoutus\n", "  - id: index\n"), encoding="utf-8"
     )
-    [problem] = [p for p in errors_of(catalogue) if "reserved" in p.message]
+    [problem] = [p for p in errors_of(catalogue) if "varattu" in p.message]
     assert (problem.file, problem.line, problem.field) == (themes, 3, "themes.0.id")
-    assert problem.message.endswith("a theme called that would replace the site's own list of themes")
+    assert problem.message.endswith("sen niminen teema korvaisi sivuston oman teemaluettelon")
 
 
 @pytest.mark.parametrize(
     ("folder", "example", "what"),
     [
-        ("paths", "tym.yml", "service paths"),
-        ("cases", "maija.yml", "client examples"),
-        ("checklists", "onko-asiakkaalla.yml", "checklists"),
+        ("paths", "tym.yml", "palvelupolku korvaisi sivuston oman palvelupolkujen luettelon"),
+        ("cases", "maija.yml", "asiakasesimerkki korvaisi sivuston oman asiakasesimerkkien luettelon"),
+        (
+            "checklists",
+            "onko-asiakkaalla.yml",
+            "tarkistuslista korvaisi sivuston oman tarkistuslistojen luettelon",
+        ),
     ],
 )
 def test_professional_entries_called_index_are_refused(
@@ -104,13 +113,13 @@ def test_professional_entries_called_index_are_refused(
     shutil.copy(path.with_name(example), path)
     [problem] = errors_of(catalogue)
     assert (problem.file, problem.line, problem.field) == (path, 1, "")
-    assert problem.message.endswith(f"replace the site's own list of {what}")
+    assert problem.message == f"tunniste 'index' on varattu: sen niminen {what}"
 
 
 def test_ids_that_only_look_like_the_sites_pages_are_fine(catalogue: Path) -> None:
     """The site's own pages outside the entries' folders take no id away."""
     for name in ("haku", "tulosta", "avoin-data", "assets", "pagefind", "kunnat", "404"):
-        shutil.copy(catalogue / "services" / "kela.yml", catalogue / "services" / f"{name}.yml")
+        copy_service(catalogue / "services" / "kela.yml", catalogue / "services" / f"{name}.yml")
     loaded, problems = load_catalogue(catalogue)
     assert loaded is not None, [p.format() for p in problems.errors]
     paths = [page.path for page in render_pages(loaded)]

@@ -76,27 +76,32 @@ sections:
             path,
             4,
             "sections.0.parent",
-            "the section 'alempi' is itself under 'ylempi'; sections nest one level only",
+            "osio 'alempi' on itse osion 'ylempi' alla; osioita voi olla toistensa alla vain yksi taso",
         ),
         (
             path,
             8,
             "sections.1.parent",
-            "the section 'ylempi' is itself under 'alempi'; sections nest one level only",
+            "osio 'ylempi' on itse osion 'alempi' alla; osioita voi olla toistensa alla vain yksi taso",
         ),
-        (path, 9, "sections.1.services.0", "unknown service 'tokka'"),
+        (path, 9, "sections.1.services.0", "tuntematon palvelu 'tokka'"),
         (
             path,
             9,
             "sections.1.services.1",
-            "the service 'eka' is already in the section 'ylempi' (on line 5)",
+            "palvelu 'eka' on jo osiossa 'ylempi' (rivillä 5)",
         ),
-        (path, 12, "sections.2.parent", "a section cannot be its own parent"),
-        (path, 15, "sections.3.parent", "unknown section 'viides'"),
-        (path, 16, "sections.4.id", "the section id 'ylempi' is used twice (first on line 2)"),
+        (path, 12, "sections.2.parent", "osio ei voi olla itsensä ylempi osio"),
+        (path, 15, "sections.3.parent", "tuntematon osio 'viides'"),
+        (
+            path,
+            16,
+            "sections.4.id",
+            "osion tunniste 'ylempi' on käytössä kahdesti (ensimmäisen kerran rivillä 2)",
+        ),
     ]
     unknown = next(p for p in problems if p.field == "sections.1.services.0")
-    assert unknown.suggestion == 'did you mean "toka"?'
+    assert unknown.suggestion == 'tarkoititko "toka"?'
     assert all(p.severity is Severity.ERROR for p in problems)
 
 
@@ -106,7 +111,7 @@ def test_a_service_in_no_section_is_a_warning(mini_catalogue: Path) -> None:
     assert catalogue is not None  # still usable: the service is on every other page
     [problem] = problems
     assert (problem.file, problem.severity, problem.field) == (path, Severity.WARNING, "sections")
-    assert problem.message == "the service 'eka' is in no section"
+    assert problem.message == "palvelu 'eka' ei ole missään osiossa"
     assert catalogue.section_of(catalogue.services_by_id["eka"]) is None
 
 
@@ -115,7 +120,7 @@ def test_the_file_is_checked_against_its_model(mini_catalogue: Path) -> None:
     catalogue, problems = load_catalogue(mini_catalogue)
     assert catalogue is None
     messages = sorted((p.file, p.line, p.message) for p in problems)
-    assert messages == [(path, 2, "required field 'name' is missing"), (path, 3, "unknown field 'nimi'")]
+    assert messages == [(path, 2, "pakollinen kenttä 'name' puuttuu"), (path, 3, "tuntematon kenttä 'nimi'")]
 
 
 def test_a_linked_file_is_refused_not_skipped(mini_catalogue: Path, tmp_path: Path) -> None:
@@ -126,4 +131,7 @@ def test_a_linked_file_is_refused_not_skipped(mini_catalogue: Path, tmp_path: Pa
     assert catalogue is None
     [problem] = problems
     assert problem.file == mini_catalogue / "sections.yml"
-    assert "symbolic link" in problem.message
+    assert problem.message == (
+        "tämä tiedosto on symbolinen linkki; luettelo luetaan vain sen sisällä olevista tavallisista "
+        "tiedostoista ja kansioista, joten linkkiä ei seurattu"
+    )

@@ -48,14 +48,14 @@ def test_unknown_theme_suggests_the_closest(mini_catalogue: Path) -> None:
     path = write_service(mini_catalogue, "kolmas.yml", BASE.replace("[kuntoutus]", "[Kuntotus]"))
     [problem] = problems_of(mini_catalogue)
     assert (problem.file, problem.line, problem.column, problem.field) == (path, 2, 10, "themes.0")
-    assert problem.message == "'Kuntotus' is not a valid id"
+    assert problem.message == "'Kuntotus' ei kelpaa tunnisteeksi"
 
 
 def test_unknown_theme_id_suggests_the_closest(mini_catalogue: Path) -> None:
     path = write_service(mini_catalogue, "kolmas.yml", BASE.replace("[kuntoutus]", "[kuntotus]"))
     [problem] = problems_of(mini_catalogue)
     assert problem.format(mini_catalogue) == (
-        "services/kolmas.yml:2:10: error [themes.0]: unknown theme 'kuntotus' (did you mean \"kuntoutus\"?)"
+        "services/kolmas.yml:2:10: virhe [themes.0]: tuntematon teema 'kuntotus' (tarkoititko \"kuntoutus\"?)"
     )
     assert problem.file == path
 
@@ -63,23 +63,23 @@ def test_unknown_theme_id_suggests_the_closest(mini_catalogue: Path) -> None:
 def test_missing_required_field(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "kolmas.yml", BASE.replace("what: Jotain.\n", ""))
     [problem] = problems_of(mini_catalogue)
-    assert (problem.line, problem.field, problem.message) == (1, "what", "required field 'what' is missing")
+    assert (problem.line, problem.field, problem.message) == (1, "what", "pakollinen kenttä 'what' puuttuu")
 
 
 def test_unknown_field_is_a_typo(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "kolmas.yml", BASE + "for_whome: Kaikille.\n")
     [problem] = problems_of(mini_catalogue)
     assert (problem.line, problem.column, problem.field) == (6, 1, "for_whome")
-    assert problem.message == "unknown field 'for_whome'"
-    assert problem.suggestion == 'did you mean "for_whom"?'
+    assert problem.message == "tuntematon kenttä 'for_whome'"
+    assert problem.suggestion == 'tarkoititko "for_whom"?'
 
 
 def test_unknown_nested_field(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "kolmas.yml", BASE + "links:\n  - title: A\n    ulr: https://a.fi/\n")
     problems = problems_of(mini_catalogue)
     assert [(p.line, p.field, p.message, p.suggestion) for p in problems] == [
-        (7, "links.0.url", "required field 'url' is missing", None),
-        (8, "links.0.ulr", "unknown field 'ulr'", 'did you mean "url"?'),
+        (7, "links.0.url", "pakollinen kenttä 'url' puuttuu", None),
+        (8, "links.0.ulr", "tuntematon kenttä 'ulr'", 'tarkoititko "url"?'),
     ]
 
 
@@ -87,7 +87,7 @@ def test_wrong_type(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "kolmas.yml", BASE + "eligibility:\n  min_age: kaksikymmentä\n")
     [problem] = problems_of(mini_catalogue)
     assert (problem.line, problem.field) == (7, "eligibility.min_age")
-    assert problem.message == "should be a whole number, not 'kaksikymmentä'"
+    assert problem.message == "pitäisi olla kokonaisluku, ei 'kaksikymmentä'"
 
 
 def test_list_where_a_mapping_belongs(mini_catalogue: Path) -> None:
@@ -95,7 +95,7 @@ def test_list_where_a_mapping_belongs(mini_catalogue: Path) -> None:
     [problem] = problems_of(mini_catalogue)
     assert (problem.line, problem.message) == (
         1,
-        "the file should be a mapping of fields (key: value), not a list",
+        "tiedostossa pitäisi olla kenttiä (avain: arvo), ei luetteloa",
     )
 
 
@@ -104,7 +104,7 @@ def test_relative_url(mini_catalogue: Path) -> None:
     [problem] = problems_of(mini_catalogue)
     assert (problem.line, problem.column, problem.field) == (8, 10, "links.0.url")
     assert problem.message == (
-        "'www.kela.fi' is not an absolute http(s) address; write it as https://example.fi/…"
+        "'www.kela.fi' ei ole täydellinen http(s)-osoite; kirjoita se muodossa https://example.fi/…"
     )
 
 
@@ -113,8 +113,8 @@ def test_unknown_municipality_and_provider(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "kolmas.yml", text)
     problems = problems_of(mini_catalogue)
     assert [(p.line, p.field, p.message, p.suggestion) for p in problems] == [
-        (3, "provider", "unknown provider 'kuntaa'", 'did you mean "kunta"?'),
-        (4, "area.1", "unknown municipality 'gamma'", "see the list in region.yml"),
+        (3, "provider", "tuntematon tuottaja 'kuntaa'", 'tarkoititko "kunta"?'),
+        (4, "area.1", "'gamma' ei ole alueen kunta", "valitse jokin näistä: alfa, beta (region.yml)"),
     ]
 
 
@@ -122,7 +122,9 @@ def test_area_must_be_region_or_list(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "kolmas.yml", BASE.replace("area: region", "area: koko alue"))
     [problem] = problems_of(mini_catalogue)
     assert (problem.line, problem.field) == (4, "area")
-    assert problem.message.startswith("the area should be 'region' (the whole region) or a list")
+    assert problem.message == (
+        "alueen pitää olla 'region' (koko alue) tai luettelo kuntien tunnisteista, esim. [kunta-a, kunta-b]"
+    )
 
 
 def test_unresolvable_related_service(mini_catalogue: Path) -> None:
@@ -130,15 +132,15 @@ def test_unresolvable_related_service(mini_catalogue: Path) -> None:
     [problem] = problems_of(mini_catalogue)
     assert (problem.line, problem.message, problem.suggestion) == (
         6,
-        "unknown service 'ekaa'",
-        'did you mean "eka"?',
+        "tuntematon palvelu 'ekaa'",
+        'tarkoititko "eka"?',
     )
 
 
 def test_invalid_date_value(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "kolmas.yml", BASE + "last_reviewed: 2024-13-01\n")
     [problem] = problems_of(mini_catalogue)
-    assert (problem.line, problem.message) == (6, "'2024-13-01' is not a real date")
+    assert (problem.line, problem.message) == (6, "'2024-13-01' ei ole oikea päivämäärä")
 
 
 def test_date_must_be_a_date(mini_catalogue: Path) -> None:
@@ -146,7 +148,7 @@ def test_date_must_be_a_date(mini_catalogue: Path) -> None:
     [problem] = problems_of(mini_catalogue)
     assert (problem.field, problem.message) == (
         "validity.until",
-        "should be a date (YYYY-MM-DD), not 'ensi vuonna'",
+        "pitäisi olla päivämäärä (VVVV-KK-PP), ei 'ensi vuonna'",
     )
 
 
@@ -154,7 +156,10 @@ def test_raw_html_is_refused(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "kolmas.yml", BASE.replace("Jotain.", "<script>alert(1)</script>"))
     [problem] = problems_of(mini_catalogue)
     assert (problem.line, problem.field) == (5, "what")
-    assert problem.message.startswith("raw HTML is not allowed in the text")
+    assert problem.message == (
+        "tekstissä ei saa olla HTML:ää; käytä Markdownia "
+        "(luettelot viivalla '-', linkit muodossa [teksti](osoite))"
+    )
 
 
 def test_javascript_link_is_refused(mini_catalogue: Path) -> None:
@@ -162,7 +167,10 @@ def test_javascript_link_is_refused(mini_catalogue: Path) -> None:
         mini_catalogue, "kolmas.yml", BASE.replace("Jotain.", "'Katso [tästä](javascript:alert(1))'")
     )
     [problem] = problems_of(mini_catalogue)
-    assert problem.message == "the link 'javascript:alert(1)' uses 'javascript:'; links must be http(s)"
+    assert (
+        problem.message
+        == "linkki 'javascript:alert(1)' käyttää muotoa 'javascript:'; linkkien pitää olla http(s)-osoitteita"
+    )
 
 
 def test_duplicate_theme_ids(mini_catalogue: Path) -> None:
@@ -172,7 +180,7 @@ def test_duplicate_theme_ids(mini_catalogue: Path) -> None:
     )
     [problem] = problems_of(mini_catalogue)
     assert (problem.file, problem.line) == (themes, 10)
-    assert problem.message == "theme id 'koulutus' is used twice (first on line 6)"
+    assert problem.message == "teeman tunniste 'koulutus' on käytössä kahdesti (ensimmäisen kerran rivillä 6)"
 
 
 def test_bad_file_names(mini_catalogue: Path) -> None:
@@ -182,17 +190,17 @@ def test_bad_file_names(mini_catalogue: Path) -> None:
     assert [(p.file.name, p.message, p.suggestion) for p in problems] == [
         (
             "Kolmas Palvelu.yml",
-            "the file name 'Kolmas Palvelu.yml' is not a valid id",
-            "use lowercase letters a–z, digits and hyphens, e.g. kuntouttava-tyotoiminta.yml",
+            "tiedostonimi 'Kolmas Palvelu.yml' ei kelpaa tunnisteeksi",
+            "käytä pieniä kirjaimia a–z, numeroita ja väliviivoja, esim. kuntouttava-tyotoiminta.yml",
         ),
-        ("neljas.yaml", "a service file must end in .yml", "rename it to neljas.yml"),
+        ("neljas.yaml", "palvelun tiedoston nimen pitää päättyä .yml", "nimeä se uudelleen: neljas.yml"),
     ]
 
 
 def test_missing_vocabulary_file(mini_catalogue: Path) -> None:
     (mini_catalogue / "themes.yml").unlink()
     problems = problems_of(mini_catalogue)
-    assert [(p.file.name, p.message) for p in problems] == [("themes.yml", "the file is missing")]
+    assert [(p.file.name, p.message) for p in problems] == [("themes.yml", "tiedosto puuttuu")]
 
 
 def test_every_error_in_one_run(mini_catalogue: Path) -> None:
@@ -206,19 +214,19 @@ def test_every_error_in_one_run(mini_catalogue: Path) -> None:
 
 def test_cli_validate_reports_and_fails(mini_catalogue: Path) -> None:
     write_service(mini_catalogue, "a.yml", BASE.replace("[kuntoutus]", "[kuntotus]"))
-    write_service(mini_catalogue, "b.yml", BASE + "for_whome: x\n")
+    write_service(mini_catalogue, "b.yml", BASE.replace("Kolmas", "Neljäs") + "for_whome: x\n")
     result = CliRunner().invoke(main, ["validate", "--catalogue", str(mini_catalogue), "--format", "short"])
     assert result.exit_code == 1
-    expected = f"{mini_catalogue}/services/a.yml:2:10: error [themes.0]: unknown theme 'kuntotus'"
+    expected = f"{mini_catalogue}/services/a.yml:2:10: virhe [themes.0]: tuntematon teema 'kuntotus'"
     assert expected in result.output
-    assert "unknown field 'for_whome' (did you mean \"for_whom\"?)" in result.output
-    assert "✗ 2 errors in" in result.output
+    assert "tuntematon kenttä 'for_whome' (tarkoititko \"for_whom\"?)" in result.output
+    assert f"✗ {mini_catalogue}: 2 virhettä" in result.output
 
 
 def test_cli_validate_passes(mini_catalogue: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--catalogue", str(mini_catalogue)])
     assert result.exit_code == 0, result.output
-    assert "2 services, 2 themes, 2 municipalities" in result.output
+    assert f"✓ {mini_catalogue}: 2 palvelua, 2 teemaa, 2 kuntaa, 1 varoitus\n" in result.output
 
 
 def test_relative_link_in_text_is_refused(mini_catalogue: Path) -> None:
@@ -226,6 +234,6 @@ def test_relative_link_in_text_is_refused(mini_catalogue: Path) -> None:
     [problem] = problems_of(mini_catalogue)
     assert (problem.line, problem.field) == (5, "what")
     assert problem.message == (
-        "the link '../kela/' is relative; write a full https:// address, "
-        "or name other services under 'related'"
+        "linkki '../kela/' on suhteellinen; kirjoita täydellinen https://-osoite, "
+        "tai nimeä muut palvelut kentässä 'related'"
     )

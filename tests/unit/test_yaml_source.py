@@ -46,15 +46,19 @@ def test_dates_are_dates(tmp_path: Path) -> None:
 
 def test_impossible_date(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "name: x\nuntil: 2023-02-30\n")
-    assert only(problems) == (2, "'2023-02-30' is not a real date", "write a date as YYYY-MM-DD")
+    assert only(problems) == (
+        2,
+        "'2023-02-30' ei ole oikea päivämäärä",
+        "kirjoita päivämäärä muodossa VVVV-KK-PP",
+    )
 
 
 def test_duplicate_key(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "name: A\nwhat: x\nname: B\n")
     assert only(problems) == (
         3,
-        "duplicate key 'name' (first written on line 1)",
-        "keep one of them; YAML would silently use only the last",
+        "kenttä 'name' on kirjoitettu kahdesti (ensimmäisen kerran rivillä 1)",
+        "säilytä niistä yksi; YAML käyttäisi huomaamatta vain viimeistä",
     )
 
 
@@ -66,8 +70,8 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "\n".join(lines) + "\n")
     line, message, suggestion = only(problems)
     assert line == 2
-    assert message == "YAML anchors and aliases (&name / *name) are not allowed"
-    assert suggestion == "write the value out in full"
+    assert message == "YAML-ankkurit ja -viittaukset (&nimi / *nimi) eivät ole sallittuja"
+    assert suggestion == "kirjoita arvo kokonaan näkyviin"
 
 
 def test_python_tag_is_refused_and_not_run(tmp_path: Path) -> None:
@@ -75,65 +79,79 @@ def test_python_tag_is_refused_and_not_run(tmp_path: Path) -> None:
     _, problems = read(tmp_path, f"name: !!python/object/apply:os.system ['touch {marker}']\n")
     line, message, _ = only(problems)
     assert line == 1
-    assert message == "the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"
+    assert message == "YAML-tunniste 'tag:yaml.org,2002:python/object/apply:os.system' ei ole sallittu"
     assert not marker.exists()
 
 
 def test_custom_local_tag(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "name: !secret x\n")
-    assert only(problems)[1] == "the YAML tag '!secret' is not allowed"
+    assert only(problems)[1] == "YAML-tunniste '!secret' ei ole sallittu"
 
 
 def test_file_too_large(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "a: " + "x" * (10 * MAX_FILE_BYTES) + "\n")
     assert only(problems) == (
         None,
-        "the file is 10.0 MB; the limit is 1 MB",
-        "is this really a catalogue entry?",
+        "tiedoston koko on 10,0 Mt; enimmäiskoko on 1 Mt",
+        "onko tämä varmasti luettelon tiedosto?",
     )
 
 
 def test_invalid_utf8(tmp_path: Path) -> None:
     _, problems = read(tmp_path, b"name: ok\nwhat: caf\xe9 au lait\n")
     problem = problems.items[0]
-    assert only(problems) == (2, "the file is not valid UTF-8 (byte 0xe9)", "save the file as UTF-8")
+    assert only(problems) == (
+        2,
+        "tiedosto ei ole kelvollista UTF-8-tekstiä (tavu 0xe9)",
+        "tallenna tiedosto UTF-8-muodossa",
+    )
     assert problem.column == 10
 
 
 def test_tab_indentation(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "links:\n\t- title: x\n")
-    assert only(problems) == (2, "a tab character is used for indentation", "indent with spaces, not tabs")
+    assert only(problems) == (
+        2,
+        "sisennyksessä on sarkainmerkki (tab)",
+        "sisennä välilyönneillä, ei sarkaimella",
+    )
 
 
 @pytest.mark.parametrize("content", ["", "\n\n", "# only a comment\n"])
 def test_empty_file(tmp_path: Path, content: str) -> None:
     _, problems = read(tmp_path, content)
-    assert only(problems) == (None, "the file is empty", "remove it, or fill in the fields")
+    assert only(problems) == (None, "tiedosto on tyhjä", "poista tiedosto tai täytä kentät")
 
 
 def test_two_documents(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "name: a\n---\nname: b\n")
-    assert only(problems)[1:] == ("the file holds more than one YAML document", "remove the '---' separator")
+    assert only(problems)[1:] == (
+        "tiedostossa on useampi kuin yksi YAML-dokumentti",
+        "poista erotinrivi '---'",
+    )
 
 
 def test_unquoted_colon_in_value(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "name: Kela\nwhat: Huom: tärkeää: x\n")
     line, message, suggestion = only(problems)
-    assert (line, message) == (2, "unexpected ':' in a value")
-    assert suggestion == "put the value in quotes, or use a block scalar (|) for longer text"
+    assert (line, message) == (
+        2,
+        "arvossa on kaksoispiste ja sen perässä välilyönti, jonka YAML lukee uuden kentän aluksi",
+    )
+    assert suggestion == 'kirjoita arvo lainausmerkkeihin: `what: "Huom: tärkeää: x"`'
 
 
 def test_deep_nesting(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "a: " + "[" * 40 + "]" * 40 + "\n")
-    assert only(problems)[1] == "nesting is deeper than 32 levels"
+    assert only(problems)[1] == "sisäkkäisiä tasoja on enemmän kuin 32"
 
 
 def test_complex_key(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "? [a, b]\n: c\n")
-    assert only(problems)[:2] == (1, "a key must be a plain word")
+    assert only(problems)[:2] == (1, "kentän nimen pitää olla tavallinen sana")
 
 
 def test_unreadable_path(tmp_path: Path) -> None:
     problems = Problems()
     assert read_yaml(tmp_path / "missing.yml", problems) is None
-    assert problems.items[0].message.startswith("cannot read the file")
+    assert problems.items[0].message.startswith("tiedostoa ei voi lukea: ")
