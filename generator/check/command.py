@@ -28,9 +28,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from generator.check.cache import LinkCache
 from generator.check.links import CheckOptions, check_site
+from generator.check.project import LinkProject, ProjectError, load_project
 from generator.check.reports import summary_line, terminal_lines, write_reports
 from generator.check.results import LinkReport
-from generator.check.settings import LinkProject, SettingsError, load_project
+from generator.check.settings import SettingsError
 from generator.check.sources import SourceIndex
 
 EXIT_OK, EXIT_BROKEN, EXIT_NOT_RUN = 0, 1, 2
@@ -209,13 +210,11 @@ def _print(report: LinkReport) -> None:
 
 
 def _project(request: LinksRequest) -> LinkProject:
-    from mkdocs.exceptions import ConfigurationError
-
     if not request.config_file.is_file():
         raise _NotRun(f"{request.config_file}: no such file")
     try:
         return load_project(request.config_file)
-    except (ConfigurationError, SettingsError) as error:
+    except (ProjectError, SettingsError) as error:
         raise _NotRun(f"{request.config_file}: {error}") from None
 
 

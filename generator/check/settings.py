@@ -1,6 +1,6 @@
-"""Settings of ``tarjotin links``, read from the ``links:`` section of the plugin's config.
+"""Settings of ``tarjotin links``: the one definition of every link-check setting.
 
-In mkdocs.yml::
+They are read from the ``links:`` mapping of the ``tarjotin`` plugin in mkdocs.yml::
 
     plugins:
       - tarjotin:
@@ -17,22 +17,48 @@ In mkdocs.yml::
             max_download_bytes: 5242880 # a page bigger than this is not read (its #anchor: could not verify)
             max_download_seconds: 30    # a page taking longer to download is cut short (likewise)
             max_run_seconds: 1800       # the whole check stops after this; the rest is "could not verify"
+
+:class:`LinkSettings` knows nothing of MkDocs: the MkDocs plugin's ``links`` option
+(``generator.engines.mkdocs_config``) only hands the mapping to
+:func:`settings_from_mapping`, so the same mapping can come from anywhere else.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+#: What range errors say is allowed, by pydantic's error type.
+_BOUNDS = {
+    "greater_than": "greater than {gt:g}",
+    "greater_than_equal": "at least {ge:g}",
+}
+
 
 class SettingsError(ValueError):
-    """A ``links:`` setting is out of range; the message names it."""
+    """Settings that cannot be used; the message names each wrong setting.
+
+    Attributes:
+        problems: One sentence per wrong setting (``timeout = 0 is out of range: …``).
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
 
 
-@dataclass(frozen=True)
-class LinkSettings:
+class LinkSettings(BaseModel):
     """How politely and patiently external links are checked.
+
+    Values are taken as YAML writes them (``strict``): ``"10"`` is not a number and
+    ``yes`` is not ``true``; an unknown key is an error, so a mistyped one is not
+    silently ignored.
 
     Attributes:
         timeout: Seconds to wait for a connection or an answer.
@@ -45,7 +71,8 @@ class LinkSettings:
         robots_txt: Respect other sites' robots.txt (a URL it forbids is "could not verify").
         ignore: Regular expressions of URLs not to check at all.
         linkcheckerrc: A LinkChecker configuration file read before these settings,
-            for anything else LinkChecker supports (user agent, cookies …).
+            for anything else LinkChecker supports (user agent, cookies …); relative
+            to the project folder.
         max_download_bytes: The most of a page that is read (to find an ``#anchor``, or to
             crawl the site); a bigger page is not read.
         max_download_seconds: The longest a page may take to download. ``timeout`` bounds
@@ -55,84 +82,67 @@ class LinkSettings:
             sites with their retries) may take; what is not checked by then is reported.
     """
 
-    timeout: float = 10
-    retries: int = 2
-    retry_delay: float = 5
-    max_requests_per_second: float = 10
-    threads: int = 10
-    cache_max_age_days: float = 7
+    model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
+
+    timeout: float = Field(10, gt=0)
+    retries: int = Field(2, ge=0)
+    retry_delay: float = Field(5, ge=0)
+    max_requests_per_second: float = Field(10, gt=0)
+    threads: int = Field(10, ge=1)
+    cache_max_age_days: float = Field(7, ge=0)
     robots_txt: bool = True
-    ignore: tuple[str, ...] = ()
-    linkcheckerrc: Path | None = None
-    max_download_bytes: int = 5 * 1024 * 1024
-    max_download_seconds: float = 30
-    max_run_seconds: float = 1800
+    # A YAML list, or a tuple from Python; either way stored as a tuple.
+    ignore: tuple[str, ...] = Field((), strict=False)
+    # Written as text in YAML.
+    linkcheckerrc: Path | None = Field(None, strict=False)
+    max_download_bytes: int = Field(5 * 1024 * 1024, ge=1)
+    max_download_seconds: float = Field(30, gt=0)
+    max_run_seconds: float = Field(1800, gt=0)
 
-    def __post_init__(self) -> None:
-        checks = {
-            "timeout": self.timeout > 0,
-            "retries": self.retries >= 0,
-            "retry_delay": self.retry_delay >= 0,
-            "max_requests_per_second": self.max_requests_per_second > 0,
-            "threads": self.threads >= 1,
-            "cache_max_age_days": self.cache_max_age_days >= 0,
-            "max_download_bytes": self.max_download_bytes >= 1,
-            "max_download_seconds": self.max_download_seconds > 0,
-            "max_run_seconds": self.max_run_seconds > 0,
-        }
-        bad = [name for name, ok in checks.items() if not ok]
-        if bad:
-            raise SettingsError(
-                "plugins.tarjotin.links: "
-                + ", ".join(f"{name} = {getattr(self, name)!r} is out of range" for name in bad)
-            )
+    @field_validator("ignore")
+    @classmethod
+    def _regular_expressions(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise PydanticCustomError(
+                    "regex",
+                    "{pattern} is not a regular expression: {reason}",
+                    {"pattern": repr(pattern), "reason": str(error)},
+                ) from None
+        return patterns
 
-
-def settings_from_mapping(values: dict[str, Any], base: Path) -> LinkSettings:
-    """Settings from the plugin's validated ``links`` mapping; paths are relative to ``base``."""
-    known = {k: v for k, v in values.items() if k in LinkSettings.__dataclass_fields__ and v is not None}
-    if "ignore" in known:
-        known["ignore"] = tuple(known["ignore"])
-    if "linkcheckerrc" in known:
-        known["linkcheckerrc"] = (base / known["linkcheckerrc"]).resolve()
-    return LinkSettings(**known)
+    @field_validator("linkcheckerrc")
+    @classmethod
+    def _inside_the_project(cls, path: Path | None, info: ValidationInfo) -> Path | None:
+        base = info.context.get("base") if isinstance(info.context, dict) else None
+        return (base / path).resolve() if path is not None and base is not None else path
 
 
-@dataclass(frozen=True)
-class LinkProject:
-    """What ``tarjotin links`` needs to know about a site project.
+def _describe(error: Any) -> str:
+    """One pydantic error as a sentence that names the setting."""
+    name = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        match = difflib.get_close_matches(name, LinkSettings.model_fields, n=1)
+        return f"{name} is not a setting" + (f' (did you mean "{match[0]}"?)' if match else "")
+    shown = f"{name} = {error['input']!r}"
+    if kind in _BOUNDS:
+        return f"{shown} is out of range: it must be {_BOUNDS[kind].format(**error['ctx'])}"
+    if kind == "regex":
+        return f"{name}: {error['msg']}"
+    message = error["msg"].replace("a valid tuple", "a list")  # YAML has lists; Python's tuple is ours
+    return f"{shown}: {message[0].lower()}{message[1:]}"
 
-    Attributes:
-        root: The folder of mkdocs.yml; reports and the cache go under it by default.
-        docs_dir: The hand-written pages.
-        catalogue: The catalogue folder the plugin reads.
-        settings: The ``links:`` settings.
-    """
 
-    root: Path
-    docs_dir: Path
-    catalogue: Path
-    settings: LinkSettings
-
-
-def load_project(config_file: Path) -> LinkProject:
-    """Read mkdocs.yml: its docs folder and the ``tarjotin`` plugin's catalogue and ``links:``.
+def settings_from_mapping(values: Mapping[str, Any] | None, base: Path | None = None) -> LinkSettings:
+    """Settings from a ``links:`` mapping; ``linkcheckerrc`` is relative to ``base``.
 
     Raises:
-        mkdocs.exceptions.ConfigurationError: mkdocs.yml is not valid.
-        SettingsError: A ``links:`` value is out of range.
+        SettingsError: A key is unknown, or a value has the wrong type or is out of range.
     """
-    from mkdocs.config import load_config
-
-    config = load_config(str(config_file))
-    root = config_file.resolve().parent
-    plugin = config.plugins.get("tarjotin")
-    plugin_config = getattr(plugin, "config", None)
-    catalogue = str(getattr(plugin_config, "catalogue", "catalogue"))
-    links = dict(getattr(plugin_config, "links", None) or {})
-    return LinkProject(
-        root=root,
-        docs_dir=Path(config.docs_dir),
-        catalogue=(root / catalogue).resolve(),
-        settings=settings_from_mapping(links, root),
-    )
+    try:
+        return LinkSettings.model_validate(dict(values or {}), context={"base": base})
+    except ValidationError as error:
+        raise SettingsError([_describe(each) for each in error.errors()]) from None

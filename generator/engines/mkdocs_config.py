@@ -3,26 +3,37 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from generator.check.settings import SettingsError, settings_from_mapping
 
-class LinksConfig(Config):
-    """``links:`` settings of ``tarjotin links`` (see developer-docs/links-and-freshness.md)."""
 
-    timeout = c.Type((int, float), default=10)
-    retries = c.Type(int, default=2)
-    retry_delay = c.Type((int, float), default=5)
-    max_requests_per_second = c.Type((int, float), default=10)
-    threads = c.Type(int, default=10)
-    cache_max_age_days = c.Type((int, float), default=7)
-    robots_txt = c.Type(bool, default=True)
-    ignore = c.ListOfItems(c.Type(str), default=[])
-    linkcheckerrc = c.Optional(c.Type(str))
-    max_download_bytes = c.Type(int, default=5 * 1024 * 1024)
-    max_download_seconds = c.Type((int, float), default=30)
-    max_run_seconds = c.Type((int, float), default=1800)
+class LinkSettingsOption(c.BaseConfigOption[dict[str, Any]]):
+    """``links:``, the settings of ``tarjotin links``, kept as the mapping written.
+
+    The settings are defined once, in :class:`generator.check.settings.LinkSettings`,
+    which checks the mapping here too, so that ``mkdocs build`` refuses a mistyped
+    key or an out-of-range value as the link check would (see
+    developer-docs/links-and-freshness.md).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, Any] = {}
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise c.ValidationError(f"expected a mapping of settings, not {type(value).__name__}")
+        try:
+            settings_from_mapping(value)
+        except SettingsError as error:
+            raise c.ValidationError(str(error)) from None
+        return dict(value)
 
 
 class TarjotinConfig(Config):
@@ -37,4 +48,4 @@ class TarjotinConfig(Config):
     #: Where "Ehdota muutosta" links point, after mkdocs.yml's repo_url (e.g. "edit/main").
     edit_path = c.Type(str, default="edit/main")
     #: Settings of `tarjotin links`: timeouts, retries, rate limit, cache age.
-    links = c.SubConfig(LinksConfig)
+    links = LinkSettingsOption()

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.check.cache import LinkCache
+from generator.check.project import ProjectError, load_project
 from generator.check.results import Outcome, Status
-from generator.check.settings import LinkSettings, SettingsError, load_project
+from generator.check.settings import LinkSettings, SettingsError, settings_from_mapping
 from generator.check.site_scan import missing_anchor, page_file, scan_page
 from tests.check.conftest import copy_mini
 
@@ -94,5 +95,57 @@ def test_settings_come_from_the_plugin(tmp_path: Path) -> None:
 
 
 def test_settings_out_of_range() -> None:
-    with pytest.raises(SettingsError, match=r"retries = -1 is out of range, threads = 0 is out of range"):
-        LinkSettings(retries=-1, threads=0)
+    with pytest.raises(SettingsError) as raised:
+        settings_from_mapping({"retries": -1, "threads": 0, "timeout": 0})
+    assert raised.value.problems == [
+        "timeout = 0 is out of range: it must be greater than 0",
+        "retries = -1 is out of range: it must be at least 0",
+        "threads = 0 is out of range: it must be at least 1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("values", "problem"),
+    [
+        ({"timeout": "10"}, "timeout = '10': input should be a valid number"),
+        ({"threads": 2.5}, "threads = 2.5: input should be a valid integer"),
+        ({"robots_txt": "yes"}, "robots_txt = 'yes': input should be a valid boolean"),
+        ({"ignore": "^https://x/"}, "ignore = '^https://x/': input should be a list"),
+        (
+            {"ignore": ["ok", "("]},
+            "ignore: '(' is not a regular expression: missing ), unterminated",
+        ),
+        ({"timout": 3}, 'timout is not a setting (did you mean "timeout"?)'),
+        ({"colour": "red"}, "colour is not a setting"),
+    ],
+)
+def test_settings_of_the_wrong_kind_are_named(values: dict[str, object], problem: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        settings_from_mapping(values)
+    assert raised.value.problems[0].startswith(problem), raised.value.problems
+
+
+def test_settings_defaults_and_paths(tmp_path: Path) -> None:
+    assert settings_from_mapping(None) == LinkSettings()
+    assert LinkSettings().max_download_bytes == 5 * 1024 * 1024
+    settings = settings_from_mapping({"linkcheckerrc": "lc/rc", "ignore": ["a"]}, tmp_path)
+    assert settings.linkcheckerrc == (tmp_path / "lc" / "rc").resolve()
+    assert settings.ignore == ("a",)
+
+
+def test_the_mkdocs_plugin_refuses_what_the_settings_refuse(tmp_path: Path) -> None:
+    """mkdocs.yml's ``links:`` is checked by the one settings model, and `tarjotin links` says why once."""
+    project = copy_mini(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - tarjotin\n", "  - tarjotin:\n      links:\n        timeout: 0\n        timout: 3\n"
+        )
+    )
+    with pytest.raises(ProjectError) as raised:
+        load_project(config)
+    assert str(raised.value) == (
+        "Config value 'plugins': Plugin 'tarjotin' option 'links': "
+        "timeout = 0 is out of range: it must be greater than 0; "
+        'timout is not a setting (did you mean "timeout"?)'
+    )

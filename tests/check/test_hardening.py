@@ -230,7 +230,10 @@ def test_settings_of_the_limits_are_checked(
     )
     run = run_links(copy, "--site-dir", str(site), timeout=120)
     assert run.code == 2
-    assert "max_download_bytes = 0 is out of range, max_run_seconds = 0 is out of range" in run.stderr
+    assert (
+        "max_download_bytes = 0 is out of range: it must be at least 1; "
+        "max_run_seconds = 0 is out of range: it must be greater than 0"
+    ) in run.stderr
 
 
 def unread(message: str, *, anchor: str = "kohta", too_big: bool = False) -> CheckedUrl:

@@ -27,7 +27,7 @@ PACKAGES = ("render", "export", "check", "write", "engines", "site")
 MKDOCS_OUTSIDE_ENGINES = {
     "generator/cli.py",  # `tarjotin build`/`serve` catch MkDocs's errors, run `mkdocs serve`
     "generator/write/site.py",  # builds the site with mkdocs.commands.build
-    "generator/check/settings.py",  # reads mkdocs.yml's site_dir and docs_dir
+    "generator/check/project.py",  # reads mkdocs.yml's docs_dir and the plugin's settings
     "generator/check/command.py",  # reports mkdocs.yml errors
 }
 
