@@ -150,6 +150,7 @@ def build(config_file: Path, catalogue: Path, site_dir: Path | None, strict: boo
             if not _validate(catalogue):
                 click.secho("Nothing was built.", fg="red", err=True)
                 sys.exit(1)
+            _warn_without_voikko()
             target = folder.build()
     except SiteError as error:
         click.secho(error.message, fg="red", err=True)
@@ -167,6 +168,14 @@ def build(config_file: Path, catalogue: Path, site_dir: Path | None, strict: boo
         sys.exit(128 + stop.signum)
     click.secho(f"✓ Site built in {target}", fg="green", err=True)
     click.echo(f"Open {target / 'index.html'} or run `tarjotin serve` to preview it.", err=True)
+
+
+def _warn_without_voikko() -> None:
+    """Say so when search is built without Finnish compound splitting (the site still builds)."""
+    from generator.search.morphology import load_morphology
+
+    if warning := load_morphology().warning:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
 
 
 @main.command()

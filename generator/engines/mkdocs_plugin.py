@@ -33,6 +33,7 @@ from generator.model.catalogue import Catalogue
 from generator.render.colors import REGION_STYLESHEET, region_stylesheet
 from generator.render.glossary import abbreviations
 from generator.render.pages import Page, RenderOptions, render_pages
+from generator.search.morphology import load_morphology
 from generator.site import urls
 from generator.validate import handoff
 from generator.validate.catalogue import load_catalogue
@@ -101,6 +102,8 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         # `tarjotin build` prints these as warnings itself.
         for notice in [*ended_warnings(catalogue, today), *licence_warnings(catalogue)]:
             log.info(notice.format(project))
+        if self.config.search and (without_voikko := load_morphology().warning):
+            log.info(without_voikko)
         self.region_css = region_stylesheet(catalogue.region)
         if self.region_css is not None and REGION_STYLESHEET not in config.extra_css:
             config.extra_css.append(REGION_STYLESHEET)

@@ -21,6 +21,7 @@ THEMES_FILE = "themes.yml"
 PROVIDERS_FILE = "providers.yml"
 FURTHER_READING_FILE = "further-reading.yml"
 SECTIONS_FILE = "sections.yml"
+VOCABULARY_FILE = "vocabulary.yml"
 SERVICES_DIR = "services"
 PROFESSIONAL_DIR = "professional"
 
@@ -50,6 +51,10 @@ class CatalogueLayout:
     @property
     def sections(self) -> Path:
         return self.root / SECTIONS_FILE
+
+    @property
+    def vocabulary(self) -> Path:
+        return self.root / VOCABULARY_FILE
 
     @property
     def services_dir(self) -> Path:

@@ -28,6 +28,7 @@ from generator.model.professional import (
     WorkAbilityScoreFile,
 )
 from generator.model.sections import SectionEntry
+from generator.model.vocabulary import VocabularyEntry
 
 #: Fields whose line numbers a service keeps after loading (see ``Service.lines``).
 LINES_KEPT: tuple[tuple[str, ...], ...] = (("validity", "until"), ("last_reviewed",))
@@ -166,6 +167,8 @@ class Catalogue:
     professional: Professional = field(default_factory=Professional)
     #: The tray's sections (``sections.yml``) in the file's order, sub-sections included.
     sections: list[Section] = field(default_factory=list)
+    #: The words people search with (``vocabulary.yml``), mapped to the catalogue's terms.
+    vocabulary: list[VocabularyEntry] = field(default_factory=list)
 
     @cached_property
     def services_by_id(self) -> dict[str, Service]:

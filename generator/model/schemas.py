@@ -29,6 +29,7 @@ from generator.model.professional import (
     WorkAbilityScoreFile,
 )
 from generator.model.sections import SectionsFile
+from generator.model.vocabulary import VocabularyFile
 
 #: File name of each schema → the model it describes.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -38,6 +39,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "providers.schema.json": ProvidersFile,
     "further-reading.schema.json": FurtherReadingFile,
     "sections.schema.json": SectionsFile,
+    "vocabulary.schema.json": VocabularyFile,
     "path.schema.json": PathFile,
     "case.schema.json": CaseFile,
     "checklist.schema.json": ChecklistFile,

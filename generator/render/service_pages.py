@@ -9,6 +9,7 @@ from markupsafe import Markup
 from generator.export import jsonld
 from generator.model.catalogue import Service
 from generator.render.renderer import Page, Renderer
+from generator.search.terms import page_terms
 from generator.site import urls
 from generator.site.labels import fill
 
@@ -32,6 +33,7 @@ def _service_page(renderer: Renderer, service: Service) -> Page:
         edit_url=edit_url(renderer, service),
         issue_url=issue_url(renderer, service),
         json_ld=lambda service: json_ld(renderer, service),
+        search_terms="" if ended else page_terms(service.entry, renderer.catalogue.vocabulary),
     )
 
 

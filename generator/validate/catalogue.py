@@ -49,6 +49,7 @@ from generator.validate.reserved import (
     check_not_reserved,
 )
 from generator.validate.sections import assemble_sections, check_sections, read_sections, warn_unlisted
+from generator.validate.vocabulary import check_vocabulary, read_vocabulary
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -238,6 +239,9 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     sections = read_sections(layout, problems)
     if sections:
         check_sections(sections, service_ids, refs, problems)
+    vocabulary = read_vocabulary(layout, problems)
+    if vocabulary:
+        check_vocabulary(vocabulary, [entry for _id, _document, entry in services if entry], problems)
 
     region = Checked(region_document, region_model) if region_document and region_model else None
     themes = Checked(themes_document, themes_model) if themes_document and themes_model else None
@@ -291,6 +295,7 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         further_reading=list(further.model.lists) if further else [],
         professional=assemble(professional, by_id),
         sections=assemble_sections(sections, by_id) if sections else [],
+        vocabulary=list(vocabulary.model.terms) if vocabulary else [],
     )
     return catalogue, problems
 

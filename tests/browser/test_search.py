@@ -1,7 +1,8 @@
 """The search page (/haku/) in a real browser: the site's own UI on Pagefind's JS API.
 
 Inflected Finnish words find services; the status line, the theme filter, "Näytä
-lisää tuloksia", the address (?q=) and the excerpts (only <mark> is HTML) are checked.
+lisää tuloksia", the address (?q=) and the results (name, summary, area and access,
+shown as text) are checked. The relevance set is in test_search_relevance.py.
 """
 
 from __future__ import annotations
@@ -171,41 +172,80 @@ def test_more_results_only_when_there_are_more_than_ten(page: Page, site_url: st
     expect(results(page).nth(10 * ((many - 1) // 10))).to_be_focused()
 
 
-def test_results_have_titles_excerpts_and_sections(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}/haku/?q={FEW}")
-    found(page)
-    first = page.locator(".tarjotin-search__result").first
-    expect(first.get_by_role("heading", level=2)).to_have_count(1)
-    expect(first.locator("mark").first).to_be_visible()
-    sections = first.get_by_role("list").get_by_role("link")
-    assert 1 <= sections.count() <= 3
-    for link in sections.all():
-        assert "#" in (link.get_attribute("href") or "")
+def _summaries(page: Page) -> list[tuple[str, str, str]]:
+    """(service id, summary, facts line) of every result shown."""
+    return page.eval_on_selector_all(
+        ".tarjotin-search__result",
+        """items => items.map(item => [
+            item.querySelector('h2 a').getAttribute('href').replace(/\\/$/, '').split('/').pop(),
+            item.querySelector('.tarjotin-search__summary')?.textContent ?? '',
+            item.querySelector('.tarjotin-search__facts')?.textContent ?? '',
+        ])""",
+    )
 
 
-def test_excerpts_hold_no_html_but_mark(page: Page, site_url: str) -> None:
+def test_results_answer_with_name_summary_area_and_access(
+    page: Page, site_url: str, default_catalogue: Any
+) -> None:
+    """A result is the service's name, its summary, its area and how to get in: no excerpt soup."""
     page.goto(f"{site_url}/haku/?q={MANY}")
     found(page)
     page.get_by_role("button", name="Näytä lisää tuloksia").click()
-    tags = page.eval_on_selector_all(
-        ".tarjotin-search__excerpt",
-        "ps => ps.flatMap(p => [...p.querySelectorAll('*')].map(e => e.outerHTML.replace(/>.*/s, '>')))",
-    )
-    assert tags and set(tags) == {"<mark>"}
+    shown = _summaries(page)
+    assert len(shown) > 10
+    for service_id, summary, facts in shown:
+        service = default_catalogue.services_by_id[service_id]
+        assert summary == service.entry.summary
+        region = default_catalogue.region.name
+        area = f"Koko {region}" if service.region_wide else ", ".join(m.name for m in service.municipalities)
+        assert facts.startswith(f"Alue: {area}")
+        assert ("Pääsy: " in facts) is bool(service.access_routes)
+    first = page.locator(".tarjotin-search__result").first
+    expect(first.get_by_role("heading", level=2)).to_have_count(1)
+    expect(first.get_by_role("list")).to_have_count(0)  # no sub-results repeating the text
+    expect(page.locator(".tarjotin-search__excerpt")).to_have_count(0)  # every service has a summary
+
+
+def test_results_fit_a_phone(browser: Any, site_url: str) -> None:
+    """Eight results take at most two screens of a 360 px wide phone."""
+    context = browser.new_context(locale="fi-FI", viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/haku/?q={MANY}")
+        found(page)
+        items = page.locator(".tarjotin-search__result")
+        top = items.nth(0).bounding_box()
+        bottom = items.nth(7).bounding_box()
+        assert top and bottom
+        height = bottom["y"] + bottom["height"] - top["y"]
+        assert height <= 2 * 740, f"eight results are {height:.0f} px tall"
+    finally:
+        context.close()
 
 
 #: Stands in for Pagefind's pagefind.js: one result whose every field is hostile.
 FAKE_PAGEFIND = """
 const page = {
   url: "javascript:window.__xss = 'url'",
-  meta: {title: "<img src=x onerror=\\"window.__xss = 'title'\\">Otsikko"},
+  meta: {
+    title: "<img src=x onerror=\\"window.__xss = 'title'\\">Otsikko",
+    summary: "<img src=x onerror=\\"window.__xss = 'summary'\\">Tiivistelmä",
+    area: "<b onmouseover=\\"window.__xss = 'area'\\">Alue</b>",
+    access: "<i>Ei lähetettä</i>",
+  },
+  excerpt: "not shown: the summary is",
+  sub_results: [],
+};
+const bare = {
+  url: "/palvelut/x/",
+  meta: {title: "Ilman tiivistelmää"},
   excerpt: "<img src=x onerror=\\"window.__xss = 'excerpt'\\"> A &amp; B &lt;b&gt; " +
     "<mark>hoito</mark> &quot;x&quot; &#39;y&#39;",
   sub_results: [],
 };
 const search = async () => ({
-  results: [{data: async () => page}],
-  totalFilters: {Teema: {Kuntoutus: 1}},
+  results: [{id: "a", score: 2, data: async () => page}, {id: "b", score: 1, data: async () => bare}],
+  totalFilters: {Teema: {Kuntoutus: 2}},
 });
 export const options = async () => {};
 export const init = () => {};
@@ -220,10 +260,18 @@ def test_a_hostile_result_is_shown_as_text(page: Page, site_url: str) -> None:
 
     page.route("**/pagefind/pagefind.js", fake)
     page.goto(f"{site_url}/haku/?q=hoito")
-    expect(status(page)).to_have_text("1 palvelu löytyi haulla ”hoito”")
+    expect(status(page)).to_have_text("2 palvelua löytyi haulla ”hoito”")
     link = results(page).first
     expect(link).to_have_text("<img src=x onerror=\"window.__xss = 'title'\">Otsikko")
     expect(link).to_have_attribute("href", "#")
+    first = page.locator(".tarjotin-search__result").first
+    summary = first.locator(".tarjotin-search__summary")
+    expect(summary).to_have_text("<img src=x onerror=\"window.__xss = 'summary'\">Tiivistelmä")
+    expect(first.locator(".tarjotin-search__facts")).to_have_text(
+        "Alue: <b onmouseover=\"window.__xss = 'area'\">Alue</b> · Pääsy: <i>Ei lähetettä</i>"
+    )
+    assert first.evaluate("li => li.querySelectorAll('p *').length") == 0
+    # A page without a summary shows Pagefind's excerpt, where only <mark> is an element.
     excerpt = page.locator(".tarjotin-search__excerpt")
     expect(excerpt).to_have_text("<img src=x onerror=\"window.__xss = 'excerpt'\"> A & B <b> hoito \"x\" 'y'")
     assert excerpt.evaluate("p => [...p.querySelectorAll('*')].map(e => e.tagName)") == ["MARK"]

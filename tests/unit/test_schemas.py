@@ -23,6 +23,7 @@ FILES = {
     "providers.schema.json": [CATALOGUE / "providers.yml"],
     "further-reading.schema.json": [CATALOGUE / "further-reading.yml"],
     "sections.schema.json": [CATALOGUE / "sections.yml"],
+    "vocabulary.schema.json": [CATALOGUE / "vocabulary.yml"],
     "service.schema.json": sorted((CATALOGUE / "services").glob("*.yml")),
     "path.schema.json": sorted((CATALOGUE / "professional" / "paths").glob("*.yml")),
     "case.schema.json": sorted((CATALOGUE / "professional" / "cases").glob("*.yml")),

@@ -5,6 +5,15 @@
  * the listings. With it, typing searches, the theme checkboxes narrow the results (any
  * chosen theme), ?q= and ?teema= follow in the address, and the status line
  * (role="status") changes only once typing has stopped.
+ *
+ * People type questions ("mistä saan apua masennukseen"), and Pagefind wants every
+ * word to match. So question and filler words are left out (STOP_WORDS), each other
+ * word is searched on its own, and a page is ranked by how many of the words it
+ * matches, then by Pagefind's score (name, summary and keywords weigh most). Words
+ * that find nothing are dropped, and the status line says which words were searched.
+ * A result shows the service's name, summary, area and how to get in (Pagefind meta,
+ * see service.md.j2). With no results, the page suggests the themes, the list of all
+ * services and the closest words the index knows.
  */
 (function () {
   "use strict";
@@ -12,13 +21,36 @@
   var PAGE = 10;       // results shown at first and added by "Näytä lisää tuloksia"
   var DEBOUNCE = 300;  // ms after the last key press before searching
   var SETTLE = 1000;   // ms after the last key press before the status line changes
+  var SUGGESTIONS = 5; // closest known words offered when nothing is found
   var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'" };
+  /* Question and filler words that name no service: Finnish, and a few English and
+     Swedish ones, for the vocabulary's English and Swedish words. */
+  var STOP_WORDS = new Set((
+    "kuka ketkä kenelle keneltä kenen keneen kehen mikä mitkä mitä mistä mihin missä millä " +
+    "miltä mille minkä miten miksi milloin kuinka paljonko montako onko onkos voiko voinko " +
+    "voisinko voisiko voiko saako saanko saisinko saisiko pitääkö täytyykö tarvitseeko " +
+    "tarvitsenko pääsenkö haluan haluaisin halusin tarvitsen tarvitsisin tarvitaan etsin " +
+    "etsitään hae haen olen oon olisi olisin ois on ole olla ei en et eikä ja tai sekä mutta " +
+    "kun jos että jotta kanssa varten myös vielä nyt jo vain kyllä minä mä mää mie minulla " +
+    "minulle minun minua minut mulla mulle mun mua mut meille meillä meidän sinä sä sinulla " +
+    "hän he joka jonka jota jossa jolla se sen ne niitä tämä tää nämä joku jokin jotain " +
+    "jotakin jostain jostakin johonkin apua apu avun avuksi auttaa auttaisi auttavat auttavaa " +
+    "autetaan saa saan saada saisin saamaan saamiseksi pääsen päästä pääsee pääsisin voin " +
+    "voi voida voisin hyvä paljon vähän esim jne " +
+    "the a an for of to in on with where who how what when can could i my me help get find " +
+    "is are and or och eller för med till på var vem hur vad kan jag min mig hjälp få är " +
+    "en ett"
+  ).split(" "));
 
   function el(tag, className, text) {
     var element = document.createElement(tag);
     if (className) element.className = className;
     if (text) element.textContent = text;
     return element;
+  }
+
+  function decode(text) {
+    return text.replace(/&(amp|lt|gt|quot|#39);/g, function (entity) { return ENTITIES[entity]; });
   }
 
   /* Pagefind's excerpt is escaped text with the matches in <mark>. Only <mark>
@@ -29,10 +61,7 @@
     String(html || "").split(/(<\/?mark>)/).forEach(function (part) {
       if (part === "<mark>") mark = p.appendChild(el("mark"));
       else if (part === "</mark>") mark = null;
-      else if (part) {
-        (mark || p).appendChild(document.createTextNode(
-          part.replace(/&(amp|lt|gt|quot|#39);/g, function (entity) { return ENTITIES[entity]; })));
-      }
+      else if (part) (mark || p).appendChild(document.createTextNode(decode(part)));
     });
     return p;
   }
@@ -44,33 +73,27 @@
     return a;
   }
 
-  /* Up to three sections of the page, as Pagefind's default UI shows them,
-     leaving out the page itself (its top, or its <h1>). */
-  function sections(data, title) {
-    var subs = (data.sub_results || []).filter(function (sub) {
-      return sub.url !== data.url && sub.title !== title;
-    });
-    var best = subs.slice().sort(function (a, b) {
-      return b.locations.length - a.locations.length;
-    }).slice(0, 3);
-    return subs.filter(function (sub) { return best.indexOf(sub) !== -1; });
+  /* The words of a query, lowercase, without punctuation; hyphenated words stay whole. */
+  function words(query) {
+    return query.toLowerCase().split(/[^\p{L}\p{N}-]+/u).map(function (word) {
+      return word.replace(/^-+|-+$/g, "");
+    }).filter(Boolean);
   }
 
-  function result(data) {
-    var title = (data.meta && data.meta.title) || data.url;
-    var item = el("li", "tarjotin-search__result");
-    item.appendChild(el("h2", "tarjotin-search__title")).appendChild(link(title, data.url));
-    item.appendChild(excerpt(data.excerpt));
-    var subs = sections(data, title);
-    if (subs.length) {
-      var list = item.appendChild(el("ul", "tarjotin-search__sections"));
-      subs.forEach(function (sub) {
-        var li = list.appendChild(el("li"));
-        li.appendChild(link(sub.title, sub.url));
-        li.appendChild(excerpt(sub.excerpt));
-      });
+  /* Edit distance, for ordering suggestions by how close they are to what was typed. */
+  function distance(a, b) {
+    var row = [];
+    for (var j = 0; j <= b.length; j += 1) row.push(j);
+    for (var i = 1; i <= a.length; i += 1) {
+      var previous = row[0];
+      row[0] = i;
+      for (j = 1; j <= b.length; j += 1) {
+        var here = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = here;
+      }
     }
-    return item;
+    return row[b.length];
   }
 
   function init() {
@@ -84,14 +107,19 @@
     var status = root.querySelector("[role=status]");
     var list = root.querySelector("ol");
     var more = root.querySelector(".tarjotin-search__more");
+    var help = root.querySelector(".tarjotin-search__suggestions");
+    var closest = help.querySelector(".tarjotin-search__closest");
     var bundle = new URL(root.getAttribute("data-bundle"), window.location.href).href;
+    var labels = { area: root.getAttribute("data-label-area"), access: root.getAttribute("data-label-access") };
     var pagefind = null;
-    var totals = null;  // results per theme without a query
+    var totals = null;   // results per theme without a query
+    var themesOf = null; // Promise: page id -> the names of its themes
     var results = [];
     var shown = 0;
     var generation = 0;
     var lastKey = 0;
     var timer = 0;
+    var typing = 0;
 
     var params = new URLSearchParams(window.location.search);
     var chosen = params.getAll("teema").join(",").split(",");
@@ -109,13 +137,12 @@
 
     function fail() {
       generation += 1;
-      form.hidden = list.hidden = more.hidden = true;
+      form.hidden = list.hidden = more.hidden = help.hidden = true;
       var message = root.querySelector(".tarjotin-search__error").cloneNode(true);
       say([].slice.call(message.childNodes));
     }
 
-    function counts(filters) {
-      var found = (filters && filters.Teema) || {};
+    function counts(found) {
       boxes.forEach(function (box) {
         box.parentNode.querySelector(".tarjotin-search__count").textContent =
           "(" + (found[box.getAttribute("data-filter")] || 0) + ")";
@@ -128,6 +155,73 @@
       if (chosen.length) params.set("teema", chosen.map(function (box) { return box.value; }).join(","));
       var search = params.toString() ? "?" + params : "";
       window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash);
+    }
+
+    /* Which themes each page is in: one filter-only search per theme, made once. */
+    function pageThemes() {
+      if (!themesOf) {
+        themesOf = Promise.all(boxes.map(function (box) {
+          var name = box.getAttribute("data-filter");
+          var filters = { Teema: name };
+          return pagefind.search(null, { filters: filters }).then(function (search) {
+            return { name: name, ids: search.results.map(function (r) { return r.id; }) };
+          });
+        })).then(function (themes) {
+          var of = new Map();
+          themes.forEach(function (theme) {
+            theme.ids.forEach(function (id) { (of.get(id) || of.set(id, []).get(id)).push(theme.name); });
+          });
+          return of;
+        });
+      }
+      return themesOf;
+    }
+
+    /* Searches each word on its own and ranks the pages by how many words they match,
+       then by the sum of Pagefind's scores. Resolves to {results, used, perTheme}. */
+    function searchWords(terms, names) {
+      return Promise.all([pageThemes()].concat(terms.map(function (term) {
+        return pagefind.search(term);
+      }))).then(function (answers) {
+        var of = answers[0];
+        var pages = new Map();
+        var used = [];
+        answers.slice(1).forEach(function (search, index) {
+          if (!search.results.length) return;
+          used.push(terms[index]);
+          search.results.forEach(function (r, position) {
+            var key = r.id === undefined ? position : r.id;
+            var page = pages.get(key) || pages.set(key, { result: r, words: 0, score: 0, themes: of.get(r.id) || [] }).get(key);
+            page.words += 1;
+            page.score += r.score || 0;
+          });
+        });
+        var ranked = Array.from(pages.values()).sort(function (a, b) {
+          return b.words - a.words || b.score - a.score;
+        });
+        var perTheme = {};
+        ranked.forEach(function (page) {
+          page.themes.forEach(function (name) { perTheme[name] = (perTheme[name] || 0) + 1; });
+        });
+        var within = names.length ? ranked.filter(function (page) {
+          return page.themes.some(function (name) { return names.indexOf(name) !== -1; });
+        }) : ranked;
+        return { results: within.map(function (page) { return page.result; }), used: used, perTheme: perTheme };
+      });
+    }
+
+    function result(data) {
+      var meta = data.meta || {};
+      var title = meta.title || data.url;
+      var item = el("li", "tarjotin-search__result");
+      item.appendChild(el("h2", "tarjotin-search__title")).appendChild(link(title, data.url));
+      if (meta.summary) item.appendChild(el("p", "tarjotin-search__summary", meta.summary));
+      else item.appendChild(excerpt(data.excerpt));
+      var facts = [];
+      if (meta.area) facts.push(labels.area + ": " + meta.area);
+      if (meta.access) facts.push(labels.access + ": " + meta.access);
+      if (facts.length) item.appendChild(el("p", "tarjotin-search__facts", facts.join(" · ")));
+      return item;
     }
 
     /* Loads and shows the next page of results; `fresh` replaces the previous search's. */
@@ -146,39 +240,106 @@
       });
     }
 
-    function announce(query, names, count) {
+    /* The words the index knows that are closest to those typed: the matches of the
+       longest start of each word that finds something, nearest first. */
+    function suggest(terms) {
+      var current = generation;
+      closest.hidden = true;
+      function probe(term, length) {
+        if (length < 3) return Promise.resolve([]);
+        return pagefind.search(term.slice(0, length)).then(function (search) {
+          if (!search.results.length) return probe(term, length - 1);
+          return Promise.all(search.results.slice(0, 3).map(function (r) { return r.data(); })).then(function (pages) {
+            var found = [];
+            pages.forEach(function (page) {
+              (String(page.excerpt || "").match(/<mark>[^<]*<\/mark>/g) || []).forEach(function (marked) {
+                words(decode(marked.slice(6, -7))).forEach(function (word) { found.push(word); });
+              });
+            });
+            return found;
+          });
+        });
+      }
+      return Promise.all(terms.map(function (term) { return probe(term, term.length - 1); })).then(function (found) {
+        if (current !== generation) return;
+        var seen = new Set();
+        var options = [];
+        found.forEach(function (candidates, index) {
+          candidates.forEach(function (word) {
+            if (!seen.has(word) && word !== terms[index]) {
+              seen.add(word);
+              options.push({ word: word, distance: distance(word, terms[index]) });
+            }
+          });
+        });
+        options.sort(function (a, b) { return a.distance - b.distance; });
+        var target = closest.querySelector("ul");
+        target.textContent = "";
+        options.slice(0, SUGGESTIONS).forEach(function (option) {
+          target.appendChild(el("li")).appendChild(link(option.word, "?q=" + encodeURIComponent(option.word)));
+        });
+        closest.hidden = !options.length;
+      });
+    }
+
+    function quoted(list) {
+      var parts = list.map(function (word) { return "”" + word + "”"; });
+      return parts.length > 1 ? parts.slice(0, -1).join(", ") + " ja " + parts[parts.length - 1] : parts[0];
+    }
+
+    function announce(query, names, count, used, typed) {
       var within = names.length ? ", rajaus: " + names.join(", ") : "";
       var wait = Math.max(0, lastKey + SETTLE - Date.now());
       if (count) {
+        var searched = used.length && used.length < typed.length
+          ? ". Haettiin " + (used.length === 1 ? "sanalla " : "sanoilla ") + quoted(used) + "."
+          : "";
         say([count + (count === 1 ? " palvelu" : " palvelua") + " löytyi" +
-          (query ? " haulla ”" + query + "”" : "") + within], wait);
+          (query ? " haulla ”" + query + "”" : "") + within + searched], wait);
       } else {
         say([(query ? "Haulla ”" + query + "” ei löytynyt palveluita" : "Palveluita ei löytynyt") + within +
           ". Kokeile toista sanaa tai selaa ", link("teemoittain", root.getAttribute("data-themes")), "."], wait);
       }
     }
 
-    function run(debounced) {
+    function run() {
       var query = input.value.trim();
       var chosen = boxes.filter(function (box) { return box.checked; });
       var names = chosen.map(function (box) { return box.getAttribute("data-filter"); });
+      var typed = words(query);
+      var kept = typed.filter(function (word) { return !STOP_WORDS.has(word); });
+      if (!kept.length) kept = typed;  // only question words: search them after all
       var current = (generation += 1);
-      var found = query || names.length
-        ? pagefind[debounced ? "debouncedSearch" : "search"](query || null,
-          names.length ? { filters: { Teema: { any: names } } } : {}, DEBOUNCE)
-        : Promise.resolve({ results: [], totalFilters: totals });
+      var found;
+      if (kept.length) found = searchWords(kept, names);
+      else if (names.length) {
+        found = pagefind.search(null, { filters: { Teema: { any: names } } }).then(function (search) {
+          return { results: search.results, used: [], perTheme: search.totalFilters.Teema || {} };
+        });
+      } else found = Promise.resolve({ results: [], used: [], perTheme: (totals && totals.Teema) || {} });
       found.then(function (search) {
-        if (!search || current !== generation) return null;  // a newer search is on its way
+        if (current !== generation) return null;  // a newer search is on its way
         updateUrl(query, chosen);
         results = search.results;
         shown = 0;
-        counts(search.totalFilters);
+        counts(search.perTheme);
+        help.hidden = true;
         return show(true, false).then(function () {
-          if (current !== generation) return;
-          if (query || names.length) announce(query, names, results.length);
-          else say([], 0);
+          if (current !== generation) return null;
+          if (!query && !names.length) return say([], 0);
+          announce(query, names, results.length, search.used, typed);
+          if (!results.length) {
+            help.hidden = false;
+            return kept.length ? suggest(kept) : null;
+          }
+          return null;
         });
       }).catch(fail);
+    }
+
+    function later() {
+      window.clearTimeout(typing);
+      typing = window.setTimeout(run, DEBOUNCE);
     }
 
     import(bundle + "pagefind.js")
@@ -192,25 +353,27 @@
       })
       .then(function (filters) {
         totals = filters;
-        counts(totals);
+        counts(totals.Teema || {});
         fieldset.hidden = false;
         input.addEventListener("input", function () {
           lastKey = Date.now();
           window.clearTimeout(timer);  // the status line waits until typing stops
-          run(true);
+          if (input.value.trim()) pagefind.preload(input.value.trim());
+          later();
         });
-        fieldset.addEventListener("change", function () { run(false); });
+        fieldset.addEventListener("change", run);
         form.addEventListener("submit", function (event) {
           event.preventDefault();
           lastKey = 0;
-          run(false);
+          window.clearTimeout(typing);
+          run();
         });
         more.addEventListener("click", function () {
           if (more.dataset.busy) return;  // one page at a time
           more.dataset.busy = "true";
           show(false, true).catch(fail).then(function () { delete more.dataset.busy; });
         });
-        run(false);
+        run();
       })
       .catch(fail);
   }
