@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -14,10 +13,13 @@ from generator.edit.commands import fmt, new
 from generator.i18n import _, ngettext
 from generator.i18n.options import language_option
 from generator.problems import Problems
-from generator.reporting import FORMATS, echo_problems, markdown_summary
+from generator.report.render import append_step_summary
+from generator.reporting import FORMATS, echo_problems, json_summary, markdown_summary
 from generator.validate import handoff
 from generator.validate.catalogue import load_catalogue
 from generator.validate.freshness import freshness_problems, freshness_summary
+from generator.validate.freshness_report import FORMATS as REPORT_FORMATS
+from generator.validate.freshness_report import markdown_report
 from generator.validate.licence import licence_warnings
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -60,12 +62,12 @@ def _validate(catalogue: Path, output_format: str = "text", *, strict: bool = Fa
         click.secho(f"  {notices}", fg="yellow", err=True)
     if output_format in ("markdown", "github"):
         summary = markdown_summary(problems.sorted(), root, headline + (f"\n\n{notices}" if notices else ""))
-        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if output_format == "markdown":
             click.echo(summary)
-        elif step_summary:
-            with open(step_summary, "a", encoding="utf-8") as stream:
-                stream.write(summary + "\n")
+        else:
+            append_step_summary(summary)
+    elif output_format == "json":
+        click.echo(json_summary(problems, root, catalogue), nl=False)
     return loaded is not None and not problems.errors
 
 
@@ -104,7 +106,8 @@ def main() -> None:
     default="text",
     show_default=True,
     help="text: each problem with its source line; short: one line each; "
-    "github: annotations, and a Markdown summary into $GITHUB_STEP_SUMMARY; markdown: a table per file.",
+    "github: annotations, and a Markdown summary into $GITHUB_STEP_SUMMARY; markdown: a table per file; "
+    "json: every problem, for scripts.",
 )
 @click.option(
     "--strict",
@@ -263,10 +266,11 @@ def links(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "markdown", "json"]),
+    type=click.Choice(list(REPORT_FORMATS)),
     default="text",
     show_default=True,
-    help="How to write the report.",
+    help="text: by owner; short: one line each; github: annotations, and the Markdown report into "
+    "$GITHUB_STEP_SUMMARY; markdown: a table per owner; json: for scripts.",
 )
 @click.option(
     "--today",
@@ -276,8 +280,6 @@ def links(
 @language_option()
 def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
     """List overdue reviews, services ending within 60 days and ended services, by owner."""
-    from generator.validate.freshness_report import FORMATS as REPORT_FORMATS
-
     loaded, problems = load_catalogue(catalogue)
     if loaded is None:
         _report(problems, Path.cwd())
@@ -289,6 +291,8 @@ def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
         sys.exit(1)
     day = today.date() if today else date.today()
     click.echo(REPORT_FORMATS[output_format](loaded, day, Path.cwd()), nl=False)
+    if output_format == "github":
+        append_step_summary(markdown_report(loaded, day, Path.cwd()))
 
 
 @main.command("export")

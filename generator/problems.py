@@ -8,20 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from generator.i18n import _, ngettext
+from generator.report import render
+from generator.report.rows import Severity
 
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-    @property
-    def label(self) -> str:
-        """The severity in the editor's language (the value stays English for GitHub's commands)."""
-        return _("error") if self is Severity.ERROR else _("warning")
+__all__ = ["CatalogueError", "Problem", "Problems", "Severity", "closest", "did_you_mean"]
 
 
 @dataclass(frozen=True, order=True)
@@ -47,23 +40,12 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def location(self, root: Path | None = None) -> str:
-        path = self.file
-        if root is not None and self.file.is_relative_to(root):
-            path = self.file.relative_to(root)
-        parts = [str(path)]
-        if self.line is not None:
-            parts.append(str(self.line))
-            if self.column is not None:
-                parts.append(str(self.column))
-        return ":".join(parts)
+        """``file:line:column``, the file relative to ``root``."""
+        return render.location(self, root)
 
     def format(self, root: Path | None = None) -> str:
         """One line, ``file:line:column: error [field]: message (suggestion)``, for tools and logs."""
-        where = f" [{self.field}]" if self.field else ""
-        text = f"{self.location(root)}: {self.severity.label}{where}: {self.message}"
-        if self.suggestion:
-            text += f" ({self.suggestion})"
-        return text
+        return render.short_line(self, root)
 
     def format_quoted(self, root: Path | None = None, source_line: str | None = None) -> str:
         """Like a compiler: the location, the offending line with a caret, the message, the help.
@@ -72,20 +54,7 @@ class Problem:
             root: Show the file's path relative to this folder.
             source_line: The text of line ``self.line`` of the file, when it could be read.
         """
-        where = f" [{self.field}]" if self.field else ""
-        number = str(self.line) if self.line is not None and source_line is not None else ""
-        gutter = " " * (len(number) + 1)
-        lines = [f"{self.location(root)}: {self.severity.label}{where}"]
-        if number and source_line is not None:
-            lines.append(f" {number} | {source_line}".rstrip())
-            if self.column is not None:
-                # Copy tabs so the caret lines up however wide the terminal shows them.
-                pad = "".join(c if c == "\t" else " " for c in source_line[: self.column - 1])
-                lines.append(f"{gutter} | {pad}^")
-        lines.append(f"{gutter} = {self.message}")
-        if self.suggestion:
-            lines.append(f"{gutter} = " + _("help: {suggestion}").format(suggestion=self.suggestion))
-        return "\n".join(lines)
+        return render.quoted_block(self, root, source_line)
 
 
 @dataclass

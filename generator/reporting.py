@@ -6,7 +6,11 @@
   for scripts and editors that jump to ``file:line:column``;
 * ``github``: GitHub Actions workflow commands (``::error file=…,line=…::…``),
   which show each problem on the pull request's changed lines;
-* ``markdown``: a table of problems per file, for a CI job summary.
+* ``markdown``: a table of problems per file, for a CI job summary;
+* ``json``: every problem with its file, line, column, field and severity, for scripts.
+
+The formats themselves are :mod:`generator.report.render`'s, which ``tarjotin report``
+and ``tarjotin links`` write through too.
 """
 
 from __future__ import annotations
@@ -20,8 +24,12 @@ import click
 from generator.i18n import _
 from generator.load.yaml_source import read_source
 from generator.problems import Problem, Problems, Severity
+from generator.report.formats import markdown_cell, markdown_code, relative_path
+from generator.report.render import annotation, json_text, markdown_table, row_data
 
-FORMATS = ("text", "short", "github", "markdown")
+FORMATS = ("text", "short", "github", "markdown", "json")
+#: The title of an annotation for a problem that names no field.
+ANNOTATION_TITLE = "tarjotin validate"
 
 
 class SourceLines:
@@ -53,36 +61,9 @@ def quoted(problems: Iterable[Problem], root: Path) -> list[str]:
     return [problem.format_quoted(root, sources.line(problem.file, problem.line)) for problem in problems]
 
 
-def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def github_annotations(problems: Iterable[Problem], root: Path) -> list[str]:
     """GitHub Actions ``::error``/``::warning`` commands, one per problem."""
-    commands = []
-    for problem in problems:
-        properties = [f"file={_escape_property(_relative(problem.file, root))}"]
-        if problem.line is not None:
-            properties.append(f"line={problem.line}")
-            if problem.column is not None:
-                properties.append(f"col={problem.column}")
-        properties.append(f"title={_escape_property(problem.field or 'tarjotin validate')}")
-        message = problem.message + (f" ({problem.suggestion})" if problem.suggestion else "")
-        commands.append(f"::{problem.severity.value} {','.join(properties)}::{_escape_data(message)}")
-    return commands
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", "<br>")
+    return [annotation(problem, root, problem.field or ANNOTATION_TITLE) for problem in problems]
 
 
 def markdown_summary(problems: list[Problem], root: Path, headline: str) -> str:
@@ -92,24 +73,43 @@ def markdown_summary(problems: list[Problem], root: Path, headline: str) -> str:
         sorted(problems, key=lambda p: (str(p.file), p.line or 0, p.column or 0)), lambda p: p.file
     )
     for path, group in by_file:
-        parts += [
-            f"### `{_relative(path, root)}`",
-            "",
-            "| {} | {} | {} | {} | {} |".format(
-                _("Line"), _("Severity"), _("Field"), _("Problem"), _("Suggestion")
-            ),
-            "| ---: | --- | --- | --- | --- |",
-        ]
+        rows = []
         for problem in group:
             where = str(problem.line or "") + (
                 f":{problem.column}" if problem.line and problem.column else ""
             )
             severity = ("❌ " if problem.severity is Severity.ERROR else "⚠️ ") + problem.severity.label
-            field = f"`{problem.field}`" if problem.field else ""
-            cells = [where, severity, field, _cell(problem.message), _cell(problem.suggestion or "")]
-            parts.append("| " + " | ".join(cells) + " |")
+            field = markdown_code(problem.field, cell=True) if problem.field else ""
+            rows.append(
+                [
+                    where,
+                    severity,
+                    field,
+                    markdown_cell(problem.message),
+                    markdown_cell(problem.suggestion or ""),
+                ]
+            )
+        parts += [f"### {markdown_code(relative_path(path, root))}", ""]
+        parts += markdown_table(
+            [_("Line"), _("Severity"), _("Field"), _("Problem"), _("Suggestion")],
+            rows,
+            ["---:", "---", "---", "---", "---"],
+        )
         parts.append("")
     return "\n".join(parts)
+
+
+def json_summary(problems: Problems, root: Path, catalogue: Path) -> str:
+    """Every problem as JSON, ordered by file and line, with the counts a script checks."""
+    return json_text(
+        {
+            "catalogue": relative_path(catalogue, root),
+            "valid": not problems.errors,
+            "errors": len(problems.errors),
+            "warnings": len(problems.warnings),
+            "problems": [row_data(problem, root) for problem in problems.sorted()],
+        }
+    )
 
 
 def echo_problems(problems: Problems, root: Path, output_format: str = "text") -> None:
@@ -117,14 +117,14 @@ def echo_problems(problems: Problems, root: Path, output_format: str = "text") -
 
     ``text`` and ``short`` go to stderr, coloured by severity; ``github``
     writes workflow commands to stdout, where GitHub Actions reads them;
-    ``markdown`` writes nothing here (the caller writes the summary).
+    ``markdown`` and ``json`` write nothing here (the caller writes the summary).
     """
     ordered = problems.sorted()
     if output_format == "github":
         for command in github_annotations(ordered, root):
             click.echo(command)
         return
-    if output_format == "markdown":
+    if output_format in ("markdown", "json"):
         return
     blocks = quoted(ordered, root) if output_format == "text" else [p.format(root) for p in ordered]
     for problem, block in zip(ordered, blocks, strict=True):

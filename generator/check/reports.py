@@ -2,14 +2,15 @@
 
 Everything is grouped by the file to fix: a catalogue YAML file or a docs page.
 Links that no file writes come from the site's templates or theme; they are
-grouped under the pages they appear on.
+grouped under the pages they appear on. Cells, paths, tables and JSON are written
+with :mod:`generator.report`, as the catalogue's problems and ``tarjotin report`` are;
+the CSV's text cells are guarded against spreadsheet formulas as the exports' are.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ import markdown as python_markdown
 from markupsafe import escape
 
 from generator.check.results import STATUS_TITLES, LinkReport, LinkResult, Location, Status
+from generator.report.formats import csv_cell, markdown_autolink, markdown_cell, markdown_code, relative_path
+from generator.report.render import json_text, markdown_table
 
 #: Shown instead of a file for links that come from templates or the theme.
 TEMPLATES = "site templates and theme"
@@ -51,9 +54,7 @@ class Entry:
 
 
 def display_path(path: Path | None, root: Path) -> str:
-    if path is None:
-        return TEMPLATES
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    return TEMPLATES if path is None else relative_path(path, root)
 
 
 def fix(result: LinkResult) -> str:
@@ -146,10 +147,6 @@ def terminal_lines(report: LinkReport) -> Iterator[tuple[str, str | None]]:
 # --- Markdown and HTML --------------------------------------------------------------------
 
 
-def _cell(value: Any) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
-
-
 def markdown_report(report: LinkReport) -> str:
     """A report to read: a section per result class, a table per file."""
     lines = ["# Link report", "", f"**{summary_line(report)}**", ""]
@@ -159,12 +156,7 @@ def markdown_report(report: LinkReport) -> str:
             continue
         lines += [f"## {STATUS_TITLES[status]}", ""]
         for file, entries in groups.items():
-            lines += [
-                f"### `{file}`",
-                "",
-                "| line | name | link | what happened | what to do |",
-                "| --- | --- | --- | --- | --- |",
-            ]
+            rows = []
             for entry in entries:
                 result = entry.result
                 what = result.outcome.reason
@@ -172,8 +164,18 @@ def markdown_report(report: LinkReport) -> str:
                     what += f"; it redirects to {result.outcome.final_url}"
                 if file == TEMPLATES or not result.external:
                     what += f" (on {pages_text(result)})" if result.pages else ""
-                cells = [entry.where, _cell(entry.label), f"<{result.url}>", _cell(what), _cell(fix(result))]
-                lines.append(f"| {' | '.join(cells)} |")
+                url = markdown_autolink(result.url)
+                rows.append(
+                    [
+                        entry.where,
+                        markdown_cell(entry.label),
+                        url,
+                        markdown_cell(what),
+                        markdown_cell(fix(result)),
+                    ]
+                )
+            lines += [f"### {markdown_code(file)}", ""]
+            lines += markdown_table(["line", "name", "link", "what happened", "what to do"], rows)
             lines.append("")
     if not any(report.with_status(status) for status in SHOWN):
         lines += ["No broken, moved or unverifiable links.", ""]
@@ -237,7 +239,7 @@ def json_report(report: LinkReport) -> str:
             for result in report.results
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 CSV_FIELDS = [
@@ -259,7 +261,12 @@ CSV_FIELDS = [
 
 
 def csv_report(report: LinkReport) -> str:
-    """One row per result and place it is written (a template link: one row, no file)."""
+    """One row per result and place it is written (a template link: one row, no file).
+
+    Text that comes from the catalogue, the docs or another site (a name, a URL, a
+    reason) is guarded with :func:`~generator.report.formats.csv_cell`: a service named
+    ``=HYPERLINK(…)`` must not run as a formula in the spreadsheet an editor opens.
+    """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -267,22 +274,25 @@ def csv_report(report: LinkReport) -> str:
         places: list[Location | None] = [*result.locations] or [None]
         for location in places:
             where = _location_data(location, report.root) if location else {}
+            text = {
+                "url": result.url,
+                "file": where.get("file", ""),
+                "field": where.get("field", ""),
+                "name": where.get("name", ""),
+                "reason": result.outcome.reason,
+                "final_url": result.outcome.final_url or "",
+                "suggested_url": result.outcome.suggested_url or "",
+                "pages": " ".join(dict.fromkeys(page.path for page in result.pages)),
+            }
             writer.writerow(
-                {
+                {name: csv_cell(value) for name, value in text.items()}
+                | {
                     "status": result.status.value,
-                    "url": result.url,
-                    "file": where.get("file", ""),
                     "line": where.get("line") or "",
                     "column": where.get("column") or "",
-                    "field": where.get("field", ""),
-                    "name": where.get("name", ""),
-                    "reason": result.outcome.reason,
                     "code": result.outcome.code or "",
-                    "final_url": result.outcome.final_url or "",
-                    "suggested_url": result.outcome.suggested_url or "",
                     "checked_at": result.checked_at.isoformat(),
                     "cached": "yes" if result.cached else "no",
-                    "pages": " ".join(dict.fromkeys(page.path for page in result.pages)),
                 }
             )
     return buffer.getvalue()

@@ -23,18 +23,14 @@ from generator.export.records import status
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue, Service
 from generator.model.entries import Contact
+from generator.report.formats import FORMULA_STARTS
+from generator.report.formats import csv_cell as cell
 from generator.site import urls as paths
 
 #: Excel needs the byte-order mark to read UTF-8.
 ENCODING = "utf-8-sig"
 
-#: The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value: str) -> str:
-    """``value`` as a cell no spreadsheet runs: an apostrophe before a formula's first character."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+__all__ = ["COLUMNS", "ENCODING", "FORMULA_STARTS", "catalogue_csv", "cell"]
 
 
 def _lines(values: Iterable[object] | None) -> str:

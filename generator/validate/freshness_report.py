@@ -1,26 +1,36 @@
 """``tarjotin report``: the freshness concerns of a catalogue, grouped by owner.
 
-Three formats: plain text for the terminal, Markdown (e.g. for a CI job summary
-or an issue) and JSON for scripts. Every line names the service's file, so an
-editor can open it straight away.
+Five formats: plain text for the terminal, grouped by owner; ``short``, one line
+per concern as ``file:line: warning [field]: …`` (like ``validate --format short``);
+``github``, a warning annotation on each service's file (and, in the command, the
+Markdown report as the job's summary); Markdown (e.g. for a CI job summary or an
+issue); and JSON for scripts. Every line names the service's file, so an editor can
+open it straight away. The formats are :mod:`generator.report`'s.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from generator.i18n import _
 from generator.model.catalogue import Catalogue
+from generator.problems import Problem, Severity
+from generator.report.formats import markdown_cell, markdown_code, relative_path
+from generator.report.render import annotation, json_text, markdown_table, short_line
 from generator.validate.freshness import Concern, FreshnessItem, assess, by_owner, concern_title
 
 
 def _where(item: FreshnessItem, root: Path) -> str:
-    path = item.service.source
-    shown = path.relative_to(root) if path.is_relative_to(root) else path
-    return f"{shown}:{item.line}" if item.line else str(shown)
+    shown = relative_path(item.service.source, root)
+    return f"{shown}:{item.line}" if item.line else shown
+
+
+def _row(item: FreshnessItem) -> Problem:
+    """The concern as a warning on the service's file, for the one-line formats."""
+    message = f"{item.service.name}: {item.describe()}"
+    return Problem(item.service.source, item.line, None, item.field, message, None, Severity.WARNING)
 
 
 def _summary(items: list[FreshnessItem]) -> str:
@@ -52,28 +62,37 @@ def text_report(catalogue: Catalogue, today: date, root: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(value: str) -> str:
-    return value.replace("|", "\\|")
-
-
 def markdown_report(catalogue: Catalogue, today: date, root: Path) -> str:
     """The report as Markdown: a section per owner with a table of their services."""
     items = assess(catalogue, today)
     summary = _("**Summary:** {summary}").format(summary=_summary(items))
     lines = [f"# {_heading(catalogue, today)}", "", summary, ""]
     for owner, owned in by_owner(items).items():
-        lines += [
-            f"## {_cell(owner)}",
-            "",
-            "| {} | {} | {} | {} |".format(_("concern"), _("service"), _("file"), _("details")),
-            "| --- | --- | --- | --- |",
-        ]
-        lines += [
-            f"| {concern_title(i.concern)} | {_cell(i.service.name)} | `{_where(i, root)}` | {i.describe()} |"
+        rows = [
+            [
+                markdown_cell(concern_title(i.concern)),
+                markdown_cell(i.service.name),
+                markdown_code(_where(i, root), cell=True),
+                markdown_cell(i.describe()),
+            ]
             for i in owned
         ]
+        lines += [f"## {markdown_cell(owner)}", ""]
+        lines += markdown_table([_("concern"), _("service"), _("file"), _("details")], rows)
         lines.append("")
     return "\n".join(lines)
+
+
+def short_report(catalogue: Catalogue, today: date, root: Path) -> str:
+    """One line per concern, by owner: ``file:line: warning [field]: service: details``."""
+    items = [item for owned in by_owner(assess(catalogue, today)).values() for item in owned]
+    return "".join(short_line(_row(item), root) + "\n" for item in items)
+
+
+def github_report(catalogue: Catalogue, today: date, root: Path) -> str:
+    """A GitHub Actions warning per concern, on the service's file, titled by the concern."""
+    items = [item for owned in by_owner(assess(catalogue, today)).values() for item in owned]
+    return "".join(annotation(_row(item), root, concern_title(item.concern)) + "\n" for item in items)
 
 
 def json_report(catalogue: Catalogue, today: date, root: Path) -> str:
@@ -93,9 +112,7 @@ def json_report(catalogue: Catalogue, today: date, root: Path) -> str:
                         "concern": i.concern.value,
                         "service": i.service.id,
                         "name": i.service.name,
-                        "file": str(i.service.source.relative_to(root))
-                        if i.service.source.is_relative_to(root)
-                        else str(i.service.source),
+                        "file": relative_path(i.service.source, root),
                         "line": i.line,
                         "field": i.field,
                         "date": i.when.isoformat() if i.when else None,
@@ -109,7 +126,13 @@ def json_report(catalogue: Catalogue, today: date, root: Path) -> str:
             for owner, owned in by_owner(items).items()
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
-FORMATS = {"text": text_report, "markdown": markdown_report, "json": json_report}
+FORMATS = {
+    "text": text_report,
+    "short": short_report,
+    "github": github_report,
+    "markdown": markdown_report,
+    "json": json_report,
+}
