@@ -4,6 +4,11 @@ Run from anywhere (it finds the project from its own path):
 
     .venv/bin/python benchmarks/search_comparison.py [--json results.json] [--keep]
     .venv/bin/python benchmarks/search_comparison.py --project /path/to/a/checkout
+    .venv/bin/python benchmarks/search_comparison.py --relevance [--project DIR | --site SITE]
+
+``--relevance`` runs only the relevance set of tests/fixtures/search-relevance.yml through
+the search page, and measures the first search's Pagefind files and the time from the last
+key press to the results.
 
 ``--project`` builds another checkout (e.g. ``git archive HEAD | tar -x -C DIR``) with
 this virtualenv; its own ``generator`` package is used for the build.
@@ -516,6 +521,89 @@ def report(
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- relevance
+
+#: Queries typed into /haku/ to time the step from the last key press to the results.
+TYPED = ["kuntoutus", "mistä saan apua masennukseen", "valmentaja", "doctor", "työttömän terveystarkastus"]
+TIME_TO_RESULTS = """async (query) => {
+  const box = document.querySelector('#tarjotin-search-q');
+  const list = document.querySelector('.tarjotin-search__results');
+  const status = document.querySelector('.tarjotin-search [role=status]');
+  box.value = '';
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  await new Promise(resolve => setTimeout(resolve, 600));
+  return await new Promise(resolve => {
+    let start = 0;
+    const observer = new MutationObserver(() => {
+      if (list.children.length && !list.hidden) { observer.disconnect(); resolve(performance.now() - start); }
+    });
+    observer.observe(list, {childList: true, attributes: true});
+    box.value = query;
+    start = performance.now();
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+  });
+}"""
+
+
+def first_search_payload(site: Path, urls: list[str], base: str) -> tuple[int, int, int]:
+    """Requests, raw and gzip -6 bytes of the Pagefind files a first search loaded (from the site folder)."""
+    files = {urlsplit(url).path for url in urls if url.startswith(base) and "/pagefind/" in url}
+    raw = gz = 0
+    for path in files:
+        body = (site / path.lstrip("/")).read_bytes()
+        raw += len(body)
+        gz += len(gzip.compress(body, compresslevel=6))
+    return len(files), raw, gz
+
+
+def relevance(project: Path, site: Path | None, work: Path) -> str:
+    """The relevance set through /haku/, the first search's payload and the time to results."""
+    from collections import Counter
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tests.browser.relevance import TOP, misses, relevance_set
+
+    if site is None:
+        site = work / "site"
+        build_pagefind(project, site)
+    queries = relevance_set()
+    lines: list[str] = []
+    with serve_site(site, _Handler) as url, sync_playwright() as playwright:
+        base = url.rstrip("/")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(locale="fi-FI").new_page()
+            page.goto(f"{base}/haku/?q=kuntoutus")
+            page.wait_for_selector(".tarjotin-search__title a")
+            loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+            requests, raw, gz = first_search_payload(site, loaded, base)
+            page.goto(f"{base}/haku/")
+            page.wait_for_function("document.querySelector('.tarjotin-search__filter:not([hidden])')")
+            timings = [(query, page.evaluate(TIME_TO_RESULTS, query)) for query in TYPED]
+            missed = misses(page, base, queries)
+        finally:
+            browser.close()
+    kinds = Counter(item.kind for item in queries)
+    missed_kinds = Counter(item.kind for item in queries if item.query in missed)
+    hits = len(queries) - len(missed)
+    lines.append(f"## Relevance: {hits}/{len(queries)} queries with their services in the top {TOP}\n")
+    lines.append("| kind | in the top 3 |")
+    lines.append("| --- | --- |")
+    for kind, count in kinds.items():
+        lines.append(f"| {kind} | {count - missed_kinds[kind]}/{count} |")
+    for query, (missing, top) in missed.items():
+        lines.append(f"- miss: `{query}`: {', '.join(missing)} not in {', '.join(top) or 'no results'}")
+    lines.append(
+        f"\nFirst search (`kuntoutus`), Pagefind files: {requests} requests, {kb(raw)} raw, {kb(gz)} gzip -6"
+    )
+    lines.append("\nFrom the last key press to the results (includes the 300 ms pause the page waits for):\n")
+    for query, ms in timings:
+        lines.append(f"- `{query}`: {ms:.0f} ms")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="Also write the raw measurements to this file.")
@@ -523,6 +611,12 @@ def main() -> int:
     parser.add_argument(
         "--project", type=Path, default=ROOT, help="The checkout to build (default: this one)."
     )
+    parser.add_argument(
+        "--relevance",
+        action="store_true",
+        help="Only the relevance set (tests/fixtures/search-relevance.yml), payload and time to results.",
+    )
+    parser.add_argument("--site", type=Path, help="With --relevance: measure this built site instead.")
     parser.add_argument("--build-lunr", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--pipeline", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -530,6 +624,10 @@ def main() -> int:
     project = args.project.resolve()
     if args.build_lunr:
         _build_lunr_here(project, args.build_lunr, args.pipeline.split(",") if args.pipeline else None)
+        return 0
+    if args.relevance:
+        with tempfile.TemporaryDirectory(prefix="search-relevance-") as work:
+            print(relevance(project, args.site.resolve() if args.site else None, Path(work)))
         return 0
 
     tmp = Path(tempfile.mkdtemp(prefix="search-comparison-"))

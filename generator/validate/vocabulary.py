@@ -29,38 +29,46 @@ def read_vocabulary(layout: CatalogueLayout, problems: Problems) -> Checked[Voca
     return read_checked(path, VocabularyFile, problems, layout.root)
 
 
+def _error(
+    problems: Problems, checked: Checked[VocabularyFile], loc: tuple[str | int, ...], message: str, hint: str
+) -> None:
+    document = checked.document
+    position = document.locate(loc)
+    problems.add(
+        document.path,
+        message,
+        line=position[0] if position else None,
+        column=position[1] if position else None,
+        field=".".join(str(part) for part in loc),
+        suggestion=hint,
+    )
+
+
 def check_vocabulary(
     checked: Checked[VocabularyFile], services: Iterable[ServiceEntry], problems: Problems
 ) -> None:
     """Every term occurs in a service's text; no word is listed under two terms."""
-    document = checked.document
     texts = [service_text(entry).casefold() for entry in services]
     seen: dict[str, str] = {}
     for index, entry in enumerate(checked.model.terms):
         term = entry.term.casefold()
         if not any(term in text for text in texts):
-            position = document.locate(("terms", index, "term"))
-            problems.add(
-                document.path,
+            _error(
+                problems,
+                checked,
+                ("terms", index, "term"),
                 f"the term '{entry.term}' is not in any service's text, so its words would find nothing",
-                line=position[0] if position else None,
-                column=position[1] if position else None,
-                field=f"terms.{index}.term",
-                suggestion=(
-                    "write the term as a service's name, summary, sections or keywords write it "
-                    "(e.g. 'mielenterveys'), or remove the entry"
-                ),
+                "write the term as a service's name, summary, sections or keywords write it "
+                "(e.g. 'mielenterveys'), or remove the entry",
             )
         for language in ("fi", "en", "sv"):
-            for position_in_list, word in enumerate(getattr(entry, language) or []):
+            for position, word in enumerate(getattr(entry, language) or []):
                 other = seen.setdefault(word.casefold(), entry.term)
                 if other != entry.term:
-                    position = document.locate(("terms", index, language, position_in_list))
-                    problems.add(
-                        document.path,
+                    _error(
+                        problems,
+                        checked,
+                        ("terms", index, language, position),
                         f"'{word}' is listed under the terms '{other}' and '{entry.term}'",
-                        line=position[0] if position else None,
-                        column=position[1] if position else None,
-                        field=f"terms.{index}.{language}.{position_in_list}",
-                        suggestion="list the word under one term only",
+                        "list the word under one term only",
                     )
