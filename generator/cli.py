@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from generator.cms.command import edit
 from generator.edit.commands import fmt, new
 from generator.i18n import _, ngettext
 from generator.i18n.options import language_option
@@ -213,6 +214,7 @@ def schemas(output: Path) -> None:
 
 main.add_command(new)
 main.add_command(fmt)
+main.add_command(edit)
 
 
 @main.command()

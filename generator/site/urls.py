@@ -38,6 +38,8 @@ EXPORT_DIR = "avoin-data"
 SEARCH_BUNDLE_DIR = "pagefind"
 #: Stylesheets, scripts and images (hand-written in docs/assets/, plus the region's colours).
 ASSETS_DIR = "assets"
+#: The form editor (Decap CMS), written into a built site by `tarjotin edit install` (generator/cms).
+ADMIN_DIR = "yllapito"
 
 # --- the site's own pages (source paths) ---------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The form editor (Decap CMS) at /yllapito/: configuration from the models, pinned bundle, local mode."""
