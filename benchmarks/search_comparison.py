@@ -575,9 +575,11 @@ def relevance(project: Path, site: Path | None, work: Path) -> str:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_context(locale="fi-FI").new_page()
+            loaded: list[str] = []  # the page's and its search worker's requests
+            page.on("request", lambda request: loaded.append(request.url))
             page.goto(f"{base}/haku/?q=kuntoutus")
             page.wait_for_selector(".tarjotin-search__title a")
-            loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+            page.wait_for_load_state("networkidle")
             requests, raw, gz = first_search_payload(site, loaded, base)
             page.goto(f"{base}/haku/")
             page.wait_for_function("document.querySelector('.tarjotin-search__filter:not([hidden])')")

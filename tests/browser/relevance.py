@@ -48,7 +48,7 @@ def result_ids(page: Page, site_url: str, query: str) -> list[str]:
     """The service ids /haku/?q= lists for ``query``, in order, once the status line has settled."""
     page.goto(f"{site_url}/haku/?q={quote(query)}")
     status = page.locator(".tarjotin-search").get_by_role("status")
-    expect(status).to_contain_text(SETTLED)
+    expect(status).to_contain_text(SETTLED, timeout=15_000)  # a loaded machine is slow
     hrefs = page.locator(".tarjotin-search__title a").evaluate_all("links => links.map(a => a.href)")
     return [href.rstrip("/").split("/")[-1] for href in hrefs]
 
