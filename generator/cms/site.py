@@ -45,12 +45,17 @@ def read_site_settings(config_file: Path) -> dict[str, Any]:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
     except (OSError, yaml.YAMLError):
         data = {}
-    return {key: str(data.get(key) or "") for key in ("repo_url", "site_url", "site_name", "edit_uri")}
+    settings = {key: str(data.get(key) or "") for key in ("repo_url", "site_url", "site_name")}
+    extra = data.get("extra")
+    extra = extra if isinstance(extra, dict) else {}
+    # The OAuth proxy that signs editors in to GitHub (docs/toimittajille/lomake.md).
+    settings["cms_base_url"] = str(extra.get("cms_base_url") or "")
+    return settings
 
 
 def backend_for(settings: dict[str, Any]) -> Backend:
     match = _GITHUB.match(settings.get("repo_url", ""))
-    return Backend(repo=match.group(1) if match else "")
+    return Backend(repo=match.group(1) if match else "", base_url=settings.get("cms_base_url", ""))
 
 
 def order_tree(model: type[BaseModel]) -> dict[str, Any]:

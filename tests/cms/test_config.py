@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator.cms.config import FILES, FOLDERS, REFERENCES, Backend, cms_config, field_label
-from generator.cms.site import config_text
+from generator.cms.site import backend_for, config_text, read_site_settings
 from generator.edit.kinds import child_model
 from generator.model.entries import ServiceEntry
 from generator.model.schemas import SCHEMAS
@@ -169,3 +169,22 @@ def test_patterns_and_numbers_follow_the_schema(config: dict[str, Any]) -> None:
 )
 def test_labels(name: str, description: str, label: str) -> None:
     assert field_label(name, description) == label
+
+
+def test_repository_and_sign_in_come_from_mkdocs_yml(tmp_path: Path) -> None:
+    mkdocs = tmp_path / "mkdocs.yml"
+    mkdocs.write_text(
+        "site_name: Testi\nrepo_url: https://github.com/alue/palvelutarjotin\n"
+        "extra:\n  cms_base_url: https://kirjautuminen.example.fi\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
+    backend = backend_for(read_site_settings(mkdocs))
+    assert backend == Backend(repo="alue/palvelutarjotin", base_url="https://kirjautuminen.example.fi")
+    github = cms_config(CATALOGUE, backend=backend)["backend"]
+    assert (github["repo"], github["base_url"]) == (
+        "alue/palvelutarjotin",
+        "https://kirjautuminen.example.fi",
+    )
+    assert backend_for(read_site_settings(tmp_path / "missing.yml")) == Backend()

@@ -73,10 +73,13 @@ def _publish(page: Page) -> None:
 
 
 def _wait_for(path: Path, timeout: float = 20.0) -> None:
+    """Until the proxy has written the whole file (it writes in place, not atomically)."""
     deadline = time.monotonic() + timeout
-    while not path.exists() and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        if path.exists() and path.read_bytes().endswith(b"\n"):
+            return
         time.sleep(0.2)
-    assert path.exists(), f"{path} was not written"
+    raise AssertionError(f"{path} was not written")
 
 
 def _assert_catalogue_valid(repository: Path) -> None:
@@ -119,9 +122,12 @@ def test_edit_changes_only_the_edited_value(cms_page: Page, editor: LocalEditor,
     screenshot(page, "lomake-muokkaa-palvelua.png")
     _publish(page)
     deadline = time.monotonic() + 20
-    while path.read_text(encoding="utf-8") == before and time.monotonic() < deadline:
+    after = before
+    while time.monotonic() < deadline:
+        after = path.read_text(encoding="utf-8")
+        if after != before and after.endswith("\n") and "what:" in after:
+            break
         time.sleep(0.2)
-    after = path.read_text(encoding="utf-8")
     assert after != before
     old_lines, new_lines = before.splitlines(), after.splitlines()
     start = next(i for i, line in enumerate(old_lines) if line.startswith("what:"))
