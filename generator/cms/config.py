@@ -115,32 +115,8 @@ FILES: tuple[FileKind, ...] = (
 _COLLECTION_LABELS = {SETTINGS: "Alueen asetukset", PROFESSIONAL_FILES: "Ammattilaisille"}
 
 
-def _service_relation(multiple: bool) -> Field:
-    return {
-        "widget": "relation",
-        "collection": "services",
-        "value_field": "{{slug}}",
-        "search_fields": ["name"],
-        "display_fields": ["name"],
-        "multiple": multiple,
-        "options_length": 200,
-    }
-
-
-def _file_relation(file: str, items: str, multiple: bool) -> Field:
-    return {
-        "widget": "relation",
-        "collection": SETTINGS,
-        "file": file,
-        "value_field": f"{items}.*.id",
-        "search_fields": [f"{items}.*.name"],
-        "display_fields": [f"{items}.*.name"],
-        "multiple": multiple,
-        "options_length": 200,
-    }
-
-
-def _folder_relation(collection: str, display: str, multiple: bool) -> Field:
+def _folder_relation(collection: str, display: str, *, multiple: bool) -> Field:
+    """Pick entries of a folder collection; the value is the file name (the id)."""
     return {
         "widget": "relation",
         "collection": collection,
@@ -152,19 +128,28 @@ def _folder_relation(collection: str, display: str, multiple: bool) -> Field:
     }
 
 
+def _file_relation(file: str, items: str, *, multiple: bool) -> Field:
+    """Pick items of a list in one of the settings files (themes.yml …); the value is the item's id."""
+    return {
+        **_folder_relation(SETTINGS, f"{items}.*.name", multiple=multiple),
+        "file": file,
+        "value_field": f"{items}.*.id",
+    }
+
+
 #: Fields whose values are ids of other entries: (model, dotted path, ``*`` for
 #: each list item) → the widget that picks them from the catalogue.
 REFERENCES: dict[tuple[type[BaseModel], str], Field] = {
     (ServiceEntry, "themes"): _file_relation("themes", "themes", multiple=True),
     (ServiceEntry, "provider"): _file_relation("providers", "providers", multiple=False),
-    (ServiceEntry, "related"): _service_relation(multiple=True),
+    (ServiceEntry, "related"): _folder_relation("services", "name", multiple=True),
     (FurtherReadingFile, "lists.*.theme"): _file_relation("themes", "themes", multiple=False),
-    (SectionsFile, "sections.*.services"): _service_relation(multiple=True),
-    (PathFile, "phases.*.services"): _service_relation(multiple=True),
+    (SectionsFile, "sections.*.services"): _folder_relation("services", "name", multiple=True),
+    (PathFile, "phases.*.services"): _folder_relation("services", "name", multiple=True),
     (PathFile, "case"): _folder_relation("cases", "name", multiple=False),
-    (CaseFile, "services"): _service_relation(multiple=True),
-    (ChecklistFile, "items.*.services"): _service_relation(multiple=True),
-    (ChecklistFile, "services"): _service_relation(multiple=True),
+    (CaseFile, "services"): _folder_relation("services", "name", multiple=True),
+    (ChecklistFile, "items.*.services"): _folder_relation("services", "name", multiple=True),
+    (ChecklistFile, "services"): _folder_relation("services", "name", multiple=True),
     (ChecklistFile, "paths"): _folder_relation("paths", "name", multiple=True),
 }
 
