@@ -146,6 +146,13 @@ def _colon(lines: list[str], line: int, column: int) -> Explained:
 def _text_without_key(lines: list[str], line: int, column: int) -> Explained:
     """'could not find expected ':'': a line of text where a key was expected."""
     text = lines[line] if line < len(lines) else ""
+    if (glued := _GLUED.fullmatch(text.rstrip())) is not None:
+        return Explained(
+            _("a space is missing after the colon of `{key}:`").format(key=glued["key"]),
+            _("write `{fixed}`").format(fixed=f"{glued['key']}: {glued['value']}"),
+            line + 1,
+            text.index(":") + 2,
+        )
     # The field whose text this is: the nearest line above that is indented no deeper.
     owner = None
     for above in range(line - 1, -1, -1):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -240,8 +240,12 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     if sections:
         check_sections(sections, service_ids, refs, problems)
     vocabulary = read_vocabulary(layout, problems)
-    if vocabulary:
-        check_vocabulary(vocabulary, [entry for _id, _document, entry in services if entry], problems)
+    # Only once every service file is YAML: one that is not has words nobody can read yet,
+    # and the terms only it writes would be reported as found nowhere.
+    if vocabulary and len(services) == len(service_ids):
+        check_vocabulary(
+            vocabulary, [_as_written(document, entry) for _id, document, entry in services], problems
+        )
 
     region = Checked(region_document, region_model) if region_document and region_model else None
     themes = Checked(themes_document, themes_model) if themes_document and themes_model else None
@@ -298,6 +302,26 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         vocabulary=list(vocabulary.model.terms) if vocabulary else [],
     )
     return catalogue, problems
+
+
+def _as_written(document: YamlDocument, entry: ServiceEntry | None) -> ServiceEntry:
+    """The service, or for one with field errors its texts as written (unvalidated).
+
+    A service with an error elsewhere in its file still has its words: without them
+    every term only it writes would be reported as found nowhere.
+    """
+    if entry is not None:
+        return entry
+    data = document.data if isinstance(document.data, dict) else {}
+    values: dict[str, Any] = {"name": "", "what": ""}
+    values.update((key, value) for key in _TEXT_FIELDS if isinstance(value := data.get(key), str))
+    keywords = data.get("keywords")
+    values["keywords"] = [k for k in keywords if isinstance(k, str)] if isinstance(keywords, list) else None
+    return ServiceEntry.model_construct(**values)
+
+
+#: The fields whose text search reads (generator.search.vocabulary), keywords aside.
+_TEXT_FIELDS = ("name", "summary", "what", "why", "how", "for_whom")
 
 
 def _read_optional(path: Path, model: type[M], problems: Problems) -> tuple[YamlDocument | None, M | None]:

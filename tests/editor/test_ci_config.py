@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,7 +63,11 @@ def test_pre_commit_config_is_valid() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("line", [line for line in run_lines() if re.match(r"tarjotin\b", line)])
+#: How a command line runs `tarjotin`: itself, or through the pre-commit hooks' wrapper.
+TARJOTIN = re.compile(r"(tarjotin|scripts/tarjotin-hook)\b")
+
+
+@pytest.mark.parametrize("line", [line for line in run_lines() if TARJOTIN.match(line)])
 def test_every_tarjotin_command_line_is_accepted(line: str) -> None:
     name, *args = shlex.split(line)[1:]
     command = main.get_command(click.Context(main), name)
@@ -110,3 +115,47 @@ def test_the_hooks_see_the_catalogue_files() -> None:
     assert re.search(hooks["tarjotin-validate"]["files"], "schemas/service.schema.json")
     assert not re.search(hooks["tarjotin-fmt"]["files"], "mkdocs.yml")
     assert hooks["tarjotin-validate"]["pass_filenames"] is False
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_the_hooks_run_without_an_activated_virtualenv(tmp_path: Path) -> None:
+    """As the guide says: scripts/build, then `git commit` runs the checks; no PATH, no download."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for name in ("catalogue", "schemas"):
+        shutil.copytree(PROJECT / name, repo / name)
+    (repo / "scripts").mkdir()
+    shutil.copy2(PROJECT / "scripts" / "tarjotin-hook", repo / "scripts" / "tarjotin-hook")
+    shutil.copy2(PRE_COMMIT, repo / PRE_COMMIT.name)
+    (repo / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)  # what scripts/build made
+    _git(repo, "init", "-q")
+    _git(repo, "add", "catalogue", "schemas", "scripts", PRE_COMMIT.name)
+    # No virtualenv on PATH: only the system's own commands (git).
+    environment = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    environment["TARJOTIN_LANG"] = "fi"
+
+    def hooks() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(repo / ".venv" / "bin" / "pre-commit"), "run", "--all-files", "--color", "never"],
+            cwd=repo,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    result = hooks()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"tarjotin fmt --check\.+Passed", result.stdout), result.stdout
+    assert re.search(r"tarjotin validate\.+Passed", result.stdout), result.stdout
+    kela = repo / "catalogue" / "services" / "kela.yml"
+    kela.write_text(
+        kela.read_text(encoding="utf-8").replace("area: region", "area: [nastola]"), encoding="utf-8"
+    )
+    result = hooks()
+    assert result.returncode == 1
+    assert "catalogue/services/kela.yml:7:8: virhe [area.0]" in result.stdout
+    assert "= 'nastola' ei ole alueen kunta" in result.stdout

@@ -83,20 +83,23 @@ def test_validate_warns_that_open_data_without_a_licence_is_not_reusable(mini_ca
     code, output = _validate(mini_catalogue)
     assert code == 0, "a warning, not an error"
     [warning] = [line for line in output.splitlines() if "[data_licence]" in line]
-    assert warning.startswith(f"{mini_catalogue / 'region.yml'}: warning [data_licence]: ")
-    assert "no licence, so it is not reusable" in warning
-    assert "set data_licence (title and url) in region.yml" in warning
-    assert "1 warning(s)" in output
+    assert warning == (
+        f"{mini_catalogue / 'region.yml'}: varoitus [data_licence]: avoimella datalla ei ole lisenssiä, "
+        "joten sitä ei saa käyttää uudelleen: avoimen datan sivu ja tiedostot kertovat, ettei käyttölupaa "
+        "ole ilmoitettu (kun alue on päättänyt lisenssistä, kirjoita se kenttään data_licence (title ja url) "
+        "tiedostossa region.yml)"
+    )
+    assert ", 1 varoitus\n" in output
 
 
 def test_validate_is_quiet_about_a_stated_licence(mini_catalogue: Path) -> None:
     _licensed(mini_catalogue)
     code, output = _validate(mini_catalogue)
     assert code == 0
-    assert "data_licence" not in output and "warning" not in output
+    assert "data_licence" not in output and "varoitus" not in output
 
 
 def test_the_default_catalogue_states_no_licence_and_validate_says_so() -> None:
     code, output = _validate(Path(__file__).resolve().parents[2] / "catalogue")
     assert code == 0
-    assert "region.yml: warning [data_licence]: the open data has no licence" in output
+    assert "region.yml: varoitus [data_licence]: avoimella datalla ei ole lisenssiä" in output

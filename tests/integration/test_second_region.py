@@ -142,6 +142,6 @@ def test_unreadable_colours_are_reported(mini_project: Path) -> None:
     [problem] = problems.errors
     assert (problem.file, problem.field) == (region, "site.colors")
     assert problem.message == (
-        "accent #ffcc00 has contrast 1.5:1 against #ffffff; link #0a5a85 has contrast 1.0:1 against "
-        "#0a5a85; text needs at least 4.5:1 (WCAG 2.1 AA)"
+        "värin accent #ffcc00 kontrasti taustaa #ffffff vasten on 1,5:1; värin link #0a5a85 kontrasti "
+        "taustaa #0a5a85 vasten on 1,0:1; tekstin kontrastin pitää olla vähintään 4,5:1 (WCAG 2.1 AA)"
     )
