@@ -29,9 +29,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.engines.mkdocs_config import TarjotinConfig
 from generator.export.process import ExportError, ExportProcess
-from generator.model.catalogue import Catalogue
 from generator.render.colors import REGION_STYLESHEET, region_stylesheet
-from generator.render.glossary import abbreviations
 from generator.render.pages import Page, RenderOptions, render_pages
 from generator.search.morphology import load_morphology
 from generator.site import urls
@@ -76,7 +74,6 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
                 f"Error reading the catalogue '{root}': {len(problems.errors)} error(s)\n{details}"
             )
         self.catalogue_root = root
-        self._explain_abbreviations(config, catalogue)
         setting = self.config.today
         today = setting if isinstance(setting, date) else date.today()
         if isinstance(setting, str):
@@ -108,15 +105,6 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         if self.region_css is not None and REGION_STYLESHEET not in config.extra_css:
             config.extra_css.append(REGION_STYLESHEET)
         return config
-
-    def _explain_abbreviations(self, config: MkDocsConfig, catalogue: Catalogue) -> None:
-        """Let Python-Markdown's abbr extension mark every glossary term on every page."""
-        glossary = abbreviations(catalogue.professional.glossary)
-        if not glossary:
-            return
-        if "abbr" not in config.markdown_extensions:
-            config.markdown_extensions.append("abbr")
-        config.mdx_configs.setdefault("abbr", {}).setdefault("glossary", {}).update(glossary)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for page in self.pages:

@@ -548,6 +548,18 @@ class SiteColors(Strict):
         return self
 
 
+class SourceDocument(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Lähdeaineisto, josta palvelujen tiedot on koottu."}
+    )
+
+    title: Text = Field(
+        description="Lähdeaineiston nimi sellaisena kuin aineisto sen kertoo.",
+        examples=["Työkyvyn ja työllistymisen tuen palvelutarjotin"],
+    )
+    year: int = Field(ge=1900, le=2100, description="Vuosi, jolta aineisto on.", examples=[2023])
+
+
 class SiteTexts(Strict):
     model_config = ConfigDict(
         json_schema_extra={
@@ -565,6 +577,24 @@ class SiteTexts(Strict):
     intro: Markdown = Field(
         description="Etusivun johdanto.",
         examples=["Täältä löydät alueen työkyvyn ja työllistymisen tuen palvelut."],
+    )
+    # Service pages say where unreviewed information comes from, and end with the
+    # region's general guidance as the last next step (generator/render/next_steps.py).
+    source: SourceDocument | None = Field(
+        None,
+        description=(
+            "Lähdeaineisto, josta palvelujen tiedot on koottu: nimi ja vuosi. Palvelusivu ja etusivu "
+            "kertovat sen, kun palvelun tietoja ei ole tarkistettu (last_reviewed puuttuu)."
+        ),
+        examples=[{"title": "Työkyvyn ja työllistymisen tuen palvelutarjotin", "year": 2023}],
+    )
+    guidance_link: Link | None = Field(
+        None,
+        description=(
+            "Alueen yleinen neuvonta, jonka puoleen voi kääntyä, kun ei tiedä, mikä palvelu sopii. "
+            "Linkki näkyy jokaisen palvelusivun lopussa viimeisenä seuraavana askeleena."
+        ),
+        examples=[{"title": "Sosiaalihuollon ohjaus ja neuvonta", "url": "https://www.example.org/neuvonta"}],
     )
     colors: SiteColors | None = Field(
         None,

@@ -21,6 +21,7 @@ from jinja2 import (
 )
 
 from generator.render import escaping
+from generator.render.link_text import link_text
 from generator.site import urls
 from generator.site.labels import Labels, fill
 
@@ -65,6 +66,8 @@ def template_environment(template_dirs: list[Path], labels: Labels) -> Environme
         join=escaping.join,
         attr_join=escaping.attr_join,
         md_url=escaping.md_url,
+        # A link's title from the sources as readable link text (render/link_text.py).
+        link_text=link_text,
         finnish_date=labels.date,
         fill=fill,
         # `routes|map('label', 'access_short')`: the label of each key in a group.

@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from generator.model.catalogue import Catalogue, Service
 from generator.render.environment import template_environment
+from generator.render.glossary import Explainer, expansions
+from generator.render.link_text import separate_links
 from generator.site import urls
 from generator.site.labels import labels_for
 
@@ -62,6 +64,11 @@ class RenderOptions:
     site_url: str = ""
 
 
+#: Pages whose text no abbreviation is written out in: the glossary itself lists every
+#: term with its explanation, and the field reference quotes YAML.
+UNEXPLAINED_KINDS = frozenset({"glossary", "field-reference"})
+
+
 def depth(source: str) -> int:
     """How many folders deep a page's source is: ``palvelut/x.md`` → 1."""
     return source.count("/")
@@ -74,7 +81,8 @@ class Renderer:
         self.catalogue = catalogue
         self.options = options
         self.labels = labels_for(catalogue.region.label_overrides)
-        self._cards: dict[tuple[int, str, str], Markup] = {}
+        self._cards: dict[tuple[int, str, str, str], Markup] = {}
+        self.explainer = Explainer(expansions(catalogue.professional.glossary))
         self.env = template_environment(options.template_dirs, self.labels)
         self.env.globals.update(
             catalogue=catalogue,
@@ -101,6 +109,9 @@ class Renderer:
     ) -> Page:
         """Render ``template`` as the page at ``path`` (a source path of :mod:`generator.site.urls`)."""
         markdown = self._render(template, path, title=title, searchable=searchable, **context)
+        markdown = separate_links(markdown)
+        if kind not in UNEXPLAINED_KINDS:
+            markdown = self.explainer.explain(markdown)
         return Page(
             path=path, title=title, markdown=markdown, in_nav=in_nav, kind=kind, searchable=searchable
         )
@@ -128,9 +139,10 @@ class Renderer:
 
         A region-wide service is listed on every municipality and theme page; rendering
         its card for each one made the listings most of the generator's time. A card's
-        only links come from ``link``, which depends on the page's depth alone.
+        only links come from ``link``, which depends on the page's depth alone. The key
+        holds the card macro's name: a page may show full or compact cards.
         """
-        key = (depth(page_path), service.id, heading)
+        key = (depth(page_path), service.id, heading, getattr(card, "name", ""))
         if key not in self._cards:
             self._cards[key] = card(service, heading)
         return self._cards[key]

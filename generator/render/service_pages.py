@@ -8,6 +8,8 @@ from markupsafe import Markup
 
 from generator.export import jsonld
 from generator.model.catalogue import Service
+from generator.model.entries import ServiceEntry
+from generator.render.next_steps import next_steps
 from generator.render.renderer import Page, Renderer
 from generator.search.terms import page_terms
 from generator.site import urls
@@ -16,10 +18,11 @@ from generator.site.labels import fill
 
 def service_pages(renderer: Renderer) -> list[Page]:
     """Every service's page, ended ones too (they say so, and search leaves them out)."""
-    return [_service_page(renderer, service) for service in renderer.catalogue.services]
+    current = renderer.current(renderer.catalogue.services)
+    return [_service_page(renderer, service, current) for service in renderer.catalogue.services]
 
 
-def _service_page(renderer: Renderer, service: Service) -> Page:
+def _service_page(renderer: Renderer, service: Service, current: list[Service]) -> Page:
     ended = service.has_ended(renderer.options.today)
     return renderer.page(
         "service.md.j2",
@@ -34,7 +37,26 @@ def _service_page(renderer: Renderer, service: Service) -> Page:
         issue_url=issue_url(renderer, service),
         json_ld=lambda service: json_ld(renderer, service),
         search_terms="" if ended else page_terms(service.entry, renderer.catalogue.vocabulary),
+        steps=next_steps(service, renderer.catalogue, current),
+        access_note=access_note(service.entry),
     )
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def access_note(entry: ServiceEntry) -> str | None:
+    """The source's note on access, unless Mitä/Miksi/Miten/Kenelle already say it word for word.
+
+    The sources often repeat a card's "how to get in" sentence in its own box; a page
+    states each fact once.
+    """
+    note = entry.access.note if entry.access else None
+    if not note:
+        return None
+    said = " ".join(_plain(text) for text in (entry.what, entry.why, entry.how, entry.for_whom) if text)
+    return None if _plain(note) in said else note
 
 
 def json_ld(renderer: Renderer, service: Service) -> Markup:

@@ -117,6 +117,70 @@ class Labels:
     links: str = "Linkit"
     related: str = "Liittyvät palvelut"
 
+    # --- the citizens' pages: ways in, next steps, freshness -----------------------------
+    #: The routes as alternatives in one sentence: "Palveluun pääsee ottamalla itse
+    #: yhteyttä tai ammattilaisen ohjaamana." (``Labels.access_sentence``).
+    access_ways: str = "Palveluun pääsee {ways}."
+    access_way_self: str = "ottamalla itse yhteyttä"
+    access_way_referral: str = "ammattilaisen ohjaamana"
+    access_way_decision: str = "palvelupäätöksellä"
+    or_word: str = "tai"
+    next_step: str = "Seuraava askel"
+    next_provider: str = "Järjestäjän verkkosivut"
+    next_links: str = "Lisätietoa palvelusta"
+    next_referral: str = "Palveluun voi ohjata"
+    next_guidance: str = "Etkö tiedä, mikä palvelu sopii sinulle?"
+    next_section: str = "Muut saman osion palvelut"
+    #: A service without ``last_reviewed``, with and without the region's ``site.source``.
+    unreviewed_source: str = (
+        "Tiedot ovat aineistosta {source} ({year}), eikä niitä ole tarkistettu sen jälkeen."
+    )
+    unreviewed: str = "Tietoja ei ole tarkistettu."
+    #: The home page's line on the whole catalogue.
+    catalogue_unreviewed_source: str = (
+        "Palvelujen tiedot ovat aineistosta {source} ({year}), eikä niitä ole tarkistettu sen jälkeen."
+    )
+    catalogue_unreviewed: str = "Palvelujen tietoja ei ole tarkistettu."
+    catalogue_reviewed: str = "Palveluista {reviewed}/{total} on tarkistettu, viimeksi {date}."
+    catalogue_others_source: str = "Muiden tiedot ovat aineistosta {source} ({year})."
+    page_sections: str = "Palvelutarjottimen osiot"
+    sections_intro: str = "Palvelut samoissa osioissa kuin alkuperäisessä palvelutarjottimessa."
+    section_links: str = "Osion linkit"
+    section_parent: str = "Osa osiota"
+    section_empty: str = "Osiossa ei tällä hetkellä ole palveluita."
+    no_services: str = "Tällä hetkellä ei ole palveluita."
+    other_services: str = "Muut palvelut"
+    in_sections: str = "Palvelut osioittain"
+    #: A theme's services on the home page's tile, and a theme without any.
+    theme_count: str = "Palveluita: {count}"
+    theme_empty: str = "Teemaan ei vielä ole palveluita."
+    theme_empty_links: str = "Teeman sivulla on lisätietoa-linkkejä."
+    theme_empty_page: str = (
+        "Tähän teemaan ei tällä hetkellä ole palveluita. Alla on lisätietoa-linkkejä, ja "
+        "kaikki palvelut löydät palvelutarjottimen osioista:"
+    )
+    #: What the filters' page says when JavaScript is off: a shared filtered link
+    #: (?teema=…&kunta=…) shows every service.
+    filters_noscript: str = (
+        "Palvelujen rajaus toimii vain, kun JavaScript on käytössä. Nyt sivulla näkyvät kaikki "
+        "palvelut, vaikka linkissä olisi valintoja. Teemojen ja kuntien omat sivut toimivat ilman "
+        "JavaScriptiä:"
+    )
+    municipality_intro: str = (
+        "Palveluita: {count}. Ne on ryhmitelty palvelutarjottimen osioihin. Palvelut, jotka ovat "
+        "saatavilla vain osassa aluetta, on merkitty."
+    )
+    only_in: str = "Vain {area}"
+    glossary_intro: str = (
+        "Lyhenteet ja käsitteet, joita palvelujen kuvauksissa käytetään. Sivujen teksteissä lyhenne "
+        "kirjoitetaan auki, kun se esiintyy sivulla ensimmäisen kerran."
+    )
+    tray_intro: str = (
+        "Tällä sivulla ovat kaikki palvelut palvelutarjottimen osioittain, jotta voit tulostaa ne "
+        "paperille. Jokainen palvelu on mukana kerran. Tiedot ovat samat kuin palvelujen omilla "
+        "sivuilla {date}."
+    )
+
     # --- the professionals' material -----------------------------------------------------
     case_title: str = "{name}, {age} v"
     service_in_paths: str = "Palvelupolut, joissa palvelu on mukana:"
@@ -147,6 +211,19 @@ class Labels:
     def access(self, route: str) -> str:
         """How to get in by ``route`` (``self``, ``referral``, ``decision``)."""
         return str(getattr(self, f"access_{route}"))
+
+    def access_sentence(self, routes: list[str]) -> str:
+        """The routes as alternatives in one sentence; empty without routes.
+
+        "Palveluun pääsee ottamalla itse yhteyttä, ammattilaisen ohjaamana tai
+        palvelupäätöksellä." Routes are alternatives (any one gets a client in), so they
+        read as such, in the order :data:`ACCESS_ROUTES` lists them.
+        """
+        ways = [str(getattr(self, f"access_way_{route}")) for route in ACCESS_ROUTES if route in routes]
+        if not ways:
+            return ""
+        joined = ways[0] if len(ways) == 1 else f"{', '.join(ways[:-1])} {self.or_word} {ways[-1]}"
+        return fill(self.access_ways, ways=joined)
 
     def access_short(self, route: str) -> str:
         return str(getattr(self, f"access_short_{route}"))

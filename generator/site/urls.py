@@ -22,6 +22,9 @@ SERVICES_DIR = "palvelut"
 THEMES_DIR = "teemat"
 #: Municipality pages: ``kunnat/<id>.md``.
 MUNICIPALITIES_DIR = "kunnat"
+#: The tray's own sections (``sections.yml``): ``osiot/<id>.md``. No list page of its own:
+#: the home page lists the sections, so a section may take any id (``index`` too).
+SECTIONS_DIR = "osiot"
 #: The professionals' pages.
 PROFESSIONAL_DIR = "ammattilaisille"
 #: Service paths (palvelupolut): ``ammattilaisille/palvelupolut/<id>.md``.
@@ -100,6 +103,11 @@ def theme(theme_id: str) -> str:
 
 def municipality(municipality_id: str) -> str:
     return f"{MUNICIPALITIES_DIR}/{municipality_id}.md"
+
+
+def section(section_id: str) -> str:
+    """A section of the tray (``sections.yml``): its intro and its services."""
+    return f"{SECTIONS_DIR}/{section_id}.md"
 
 
 def pathway(path_id: str) -> str:

@@ -1,4 +1,4 @@
-"""Printing: a service page as a clean card, and the whole tray by theme.
+"""Printing: a service page as a clean card, and the whole tray by section, each service once.
 
 PDFs of both are kept in ``test-artifacts/print/`` for people to look at.
 """
@@ -6,10 +6,12 @@ PDFs of both are kept in ``test-artifacts/print/`` for people to look at.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from generator.model.catalogue import Catalogue
 from tests.browser.a11y import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -68,50 +70,48 @@ def test_screen_styles_are_untouched(page: Page, site_url: str) -> None:
     assert set(after_content(page, ".md-content a[href^='http']")) <= {"none", "normal"}
 
 
-def test_whole_tray_lists_every_current_service_under_each_of_its_themes(page: Page, site_url: str) -> None:
+def test_whole_tray_lists_every_current_service_once_by_section(
+    page: Page, site_url: str, default_catalogue: Catalogue
+) -> None:
     page.goto(f"{site_url}/teemat/")
     page.locator(".md-content").get_by_role("link", name="koko palvelutarjotin tulostettavana").click()
     page.wait_for_url("**/tulosta/")
     tray = page.eval_on_selector_all(
-        ".tarjotin-tray-theme",
-        "sections => sections.map(s => [s.querySelector('h2').textContent.trim(),"
-        " [...s.querySelectorAll('.tarjotin-tray-service h3')].map(h => h.textContent.trim())])",
+        ".tarjotin-tray-section h2",
+        "hs => hs.map(h => [h.textContent.trim(), []])",
     )
-    expected = []
-    page.goto(f"{site_url}/teemat/")
-    theme_links = page.eval_on_selector_all(
-        ".md-content li strong a", "links => links.map(a => [a.textContent.trim(), a.href])"
+    services = page.eval_on_selector_all(
+        ".tarjotin-tray-service h3", "hs => hs.map(h => h.textContent.trim())"
     )
-    for theme, href in theme_links:
-        page.goto(href)
-        cards = page.eval_on_selector_all(".tarjotin-card h2", "hs => hs.map(h => h.textContent.trim())")
-        if cards:
-            expected.append([theme, cards])
-    page.goto(f"{site_url}/palvelut/")
-    current = page.eval_on_selector_all(".tarjotin-card h2", "hs => hs.map(h => h.textContent.trim())")
-    unthemed = page.eval_on_selector_all(
-        ".tarjotin-card[data-themes='']", "cards => cards.map(c => c.querySelector('h2').textContent.trim())"
-    )
-    if unthemed:
-        expected.append(["Muut palvelut", unthemed])
-    assert len(expected) >= 6
-    assert tray == expected
-    printed = {name for _, names in tray for name in names}
-    assert printed == set(current), "every current service is printed, ended ones are not"
+    # As the source groups them: its sections in order, each section's services in order.
+    current = [s for s in default_catalogue.services if not s.has_ended(date.today())]
+    expected = [s.name for section in default_catalogue.sections for s in section.services if s in current]
+    expected += [s.name for s in current if default_catalogue.section_of(s) is None]
+    assert [name for name, _ in tray] == [s.name for s in default_catalogue.sections]
+    assert services == expected
+    assert len(services) == len(set(services)) == len(current), "every current service once, ended ones not"
 
 
-def test_whole_tray_prints_each_theme_on_new_pages(page: Page, site_url: str) -> None:
+def test_whole_tray_prints_each_top_level_section_on_new_sheets_in_at_most_30(
+    page: Page, site_url: str
+) -> None:
     page.goto(f"{site_url}/")
     page.locator(".md-content").get_by_role("link", name="Koko palvelutarjotin tulostettavana").click()
     page.wait_for_url("**/tulosta/")
     page.emulate_media(media="print")
     breaks = page.eval_on_selector_all(
-        ".tarjotin-tray-theme", "sections => sections.map(s => getComputedStyle(s).breakBefore)"
+        ".tarjotin-tray-section", "sections => sections.map(s => getComputedStyle(s).breakBefore)"
     )
-    assert breaks and set(breaks) == {"page"}
+    # The first section follows the page's introduction: no sheet with two lines on it.
+    assert breaks[0] == "auto" and set(breaks[1:]) == {"page"}
     expect(page.locator(".tarjotin-print-button")).to_be_hidden()
+    # Each service once in print too, and its links once: no theme repeats it.
+    printed = page.eval_on_selector_all(
+        ".tarjotin-tray-service h3", "hs => hs.filter(h => h.checkVisibility()).map(h => h.textContent)"
+    )
+    assert len(printed) == len(set(printed)) > 20
     pdf = save_pdf(page, "whole-tray")
-    assert pdf_pages(pdf) > len(breaks)
+    assert len(breaks) < pdf_pages(pdf) <= 30
 
 
 def test_print_button_opens_the_print_dialog(page: Page, site_url: str) -> None:

@@ -246,7 +246,7 @@ def test_ended_services_leave_listings_and_keep_a_page_with_pointers(mini_catalo
     assert "se oli saatavilla 14.6.2025 asti. Katso myös liittyvät palvelut sivun lopussa." in eka
     assert "[teemoittain](../teemat/index.md)" in eka
     assert "[kaikkien palvelujen listasta](../palvelut/index.md)" in eka
-    assert "## Liittyvät palvelut\n\n- [Toka palvelu](../palvelut/toka.md)" in eka
+    assert "**Liittyvät palvelut:**\n\n- [Toka palvelu](../palvelut/toka.md)" in eka
     assert "data-pagefind-body" not in eka  # left out of search
     assert "data-pagefind-body" in rendered["palvelut/toka.md"]
     assert "Eka palvelu" in pages(load(mini_catalogue), date(2025, 6, 14))["palvelut/index.md"]

@@ -54,14 +54,17 @@ def test_ages_and_dates() -> None:
 
 def test_a_region_words_the_page_and_the_open_data_alike(mini_catalogue: Path) -> None:
     add_labels(
-        mini_catalogue, '  access_self: Ota suoraan yhteyttä\n  what: Mistä on kyse?\n  area: "*Alue*"\n'
+        mini_catalogue,
+        "  access_self: Ota suoraan yhteyttä\n  access_way_self: ottamalla suoraan yhteyttä\n"
+        '  what: Mistä on kyse?\n  area: "*Alue*"\n',
     )
     catalogue, _ = require_catalogue(mini_catalogue)
     pages = {page.path: page for page in render_pages(catalogue)}
     service_page = pages["palvelut/eka.md"].markdown
-    assert "- Ota suoraan yhteyttä\n" in service_page
+    # The page reads the routes as one sentence of alternatives (access_way_*).
+    assert ": Palveluun pääsee ottamalla suoraan yhteyttä\\.\n" in service_page
     assert "## Mistä on kyse?\n" in service_page
-    assert "Voit ottaa itse yhteyttä" not in service_page
+    assert "ottamalla itse yhteyttä" not in service_page
     # Text from YAML is data: the region's wording is escaped like any other value.
     assert "**\\*Alue\\***" in service_page
     assert "Ei lähetettä" in pages["palvelut/index.md"].markdown  # what is not reworded stays

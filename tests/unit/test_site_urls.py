@@ -78,6 +78,7 @@ def test_every_generated_page_is_at_an_address_of_the_scheme(default_catalogue) 
         *(urls.service(s.id) for s in catalogue.services),
         *(urls.theme(t.id) for t in catalogue.themes),
         *(urls.municipality(m.id) for m in catalogue.municipalities),
+        *(urls.section(s.id) for s in catalogue.sections),
         *(urls.pathway(p.id) for p in professional.paths),
         *(urls.case(c.id) for c in professional.cases),
         *(urls.checklist(c.id) for c in professional.checklists),
