@@ -3,7 +3,10 @@ recognition checklists, customer participation and the glossary."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator.render.glossary import explained
+from generator.render.professional_data import client_list_data, eligibility_data, script_data
 from generator.render.renderer import Page, Renderer
 from generator.site import urls
 from generator.site.labels import fill
@@ -23,6 +26,22 @@ def professional_pages(renderer: Renderer) -> list[Page]:
             "professional",
             in_nav=True,
             services=current,
+        ),
+        renderer.page(
+            "professional/eligibility-check.md.j2",
+            urls.ELIGIBILITY_CHECK,
+            labels.page_eligibility_check,
+            "eligibility-check",
+            in_nav=True,
+            **_with_json(eligibility_data(urls.ELIGIBILITY_CHECK, current, labels, catalogue.region.name)),
+        ),
+        renderer.page(
+            "professional/client-list.md.j2",
+            urls.CLIENT_LIST,
+            labels.page_client_list,
+            "client-list",
+            in_nav=True,
+            **_with_json(client_list_data(urls.CLIENT_LIST, current, labels, catalogue.region.name)),
         ),
     ]
     if professional.paths:
@@ -111,3 +130,8 @@ def professional_pages(renderer: Renderer) -> list[Page]:
             )
         )
     return pages
+
+
+def _with_json(data: dict[str, Any]) -> dict[str, Any]:
+    """A page's data for its template, and the same as JSON for its script."""
+    return {"data": data, "data_json": script_data(data)}

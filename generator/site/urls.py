@@ -59,6 +59,14 @@ CASES = f"{CASES_DIR}/index.md"
 CHECKLISTS = f"{CHECKLISTS_DIR}/index.md"
 PARTICIPATION = f"{PROFESSIONAL_DIR}/osallisuus.md"
 GLOSSARY = f"{PROFESSIONAL_DIR}/sanasto.md"
+#: The client's service list (asiakkaan palvelulista), kept in the browser; its
+#: share link carries the chosen ids as ``?palvelut=a,b,c``. ``clientlist.js``
+#: writes this address on every page (tests/unit/test_client_list_assets.py pins it).
+CLIENT_LIST = f"{PROFESSIONAL_DIR}/asiakkaan-palvelulista.md"
+#: The share link's query parameter on :data:`CLIENT_LIST`.
+CLIENT_LIST_PARAMETER = "palvelut"
+#: "Sopiiko asiakkaalle?": every current service compared with what is known of a client.
+ELIGIBILITY_CHECK = f"{PROFESSIONAL_DIR}/sopiiko-asiakkaalle.md"
 #: The "Avoin data" page; its files are in :data:`EXPORT_DIR`.
 OPEN_DATA = f"{EXPORT_DIR}.md"
 #: The search page (``?q=`` runs a query).

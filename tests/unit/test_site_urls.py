@@ -71,6 +71,8 @@ def test_every_generated_page_is_at_an_address_of_the_scheme(default_catalogue) 
         urls.CHECKLISTS,
         urls.PARTICIPATION,
         urls.GLOSSARY,
+        urls.CLIENT_LIST,
+        urls.ELIGIBILITY_CHECK,
         urls.OPEN_DATA,
         urls.SEARCH,
         urls.TRAY,

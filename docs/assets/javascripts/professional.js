@@ -27,6 +27,19 @@
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    // On narrow screens professional.css shows each row as a card (display: block),
+    // which makes browsers forget the table; explicit roles keep it one for screen readers.
+    table.setAttribute("role", "table");
+    Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (group) {
+      group.setAttribute("role", "rowgroup");
+    });
+    Array.prototype.forEach.call(table.rows, function (row) {
+      row.setAttribute("role", "row");
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        var scope = cell.getAttribute("scope");
+        cell.setAttribute("role", scope === "col" ? "columnheader" : scope === "row" ? "rowheader" : "cell");
+      });
+    });
 
     headers.forEach(function (th, column) {
       var button = document.createElement("button");
