@@ -237,7 +237,9 @@ class Labels:
     check_none_of: str = "Mikään vaihtoehtoisista ehdoista ei täyty"
     check_one_of: str = "yksi vaihtoehtoisista ehdoista"
     check_read: str = "Lue palvelun oma Kenelle?-teksti"
-    check_summary: str = "{meets} täyttää ehdot, {maybe} saattaa sopia, {fails} ei täytä, {unknown} ei kerro ehtoja."
+    check_summary: str = (
+        "{meets} täyttää ehdot, {maybe} saattaa sopia, {fails} ei täytä, {unknown} ei kerro ehtoja."
+    )
     check_age: str = "Ikä (vuotta)"
     check_home: str = "Kotikunta"
     check_unknown: str = "Ei tiedossa"

@@ -18,7 +18,9 @@ from generator.validate.catalogue import load_catalogue
 from tests.editor.conftest import Run
 
 SERVICES = Path("catalogue") / "services"
-MUNICIPALITIES = "asikkala, hartola, heinola, hollola, iitti, karkola, lahti, myrskyla, orimattila, padasjoki, pukkila, sysma"
+MUNICIPALITIES = (
+    "asikkala, hartola, heinola, hollola, iitti, karkola, lahti, myrskyla, orimattila, padasjoki, pukkila, sysma"
+)
 
 
 def edit(project: Path, name: str, old: str, new: str) -> Path:
@@ -302,7 +304,8 @@ def test_two_services_with_the_same_name_are_an_error(project: Path) -> None:
     assert where(problem) == ("typ.yml", line_of(path, "name: kela"), 7, "name")
     assert problem.message == "toisella palvelulla on jo nimi 'kela': services/kela.yml:2"
     assert problem.suggestion == (
-        "anna jokaiselle palvelulle oma nimi, tai jos kyse on samasta palvelusta, säilytä vain toinen tiedosto"
+        "anna jokaiselle palvelulle oma nimi, tai jos kyse on samasta palvelusta, "
+        "säilytä vain toinen tiedosto"
     )
 
 
@@ -326,7 +329,8 @@ def test_validate_says_the_freshness_once_and_strict_fails_honestly(run: Run, pr
         line
         for line in lines
         if line.endswith(
-            ": tietoja ei ole koskaan tarkistettu (tarkista tiedot ja lisää sitten last_reviewed: VVVV-KK-PP (päivä, jona tarkistit ne) ja owner)"
+            ": tietoja ei ole koskaan tarkistettu (tarkista tiedot ja lisää sitten "
+            "last_reviewed: VVVV-KK-PP (päivä, jona tarkistit ne) ja owner)"
         )
     ]
     ended = [line for line in lines if "mutta sen tiedosto on yhä luettelossa" in line]
