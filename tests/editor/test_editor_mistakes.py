@@ -19,7 +19,8 @@ from tests.editor.conftest import Run
 
 SERVICES = Path("catalogue") / "services"
 MUNICIPALITIES = (
-    "asikkala, hartola, heinola, hollola, iitti, karkola, lahti, myrskyla, orimattila, padasjoki, pukkila, sysma"
+    "asikkala, hartola, heinola, hollola, iitti, karkola, lahti, myrskyla, orimattila, "
+    "padasjoki, pukkila, sysma"
 )
 
 
