@@ -4,7 +4,9 @@ Every short Finnish text that the page templates and the exports share, or that
 a region may want to word differently, is a field of :class:`Labels`, named by
 a stable English key. The templates read them through the ``labels`` global
 (``{{ labels.what }}``), the exports from :func:`labels_for`, so an access
-route's label is the same on its page, in its card and in the HSDS file.
+route's label (``access_self`` …) is the same in its card, in the tables and in
+the HSDS file; a service page reads its routes as one sentence of alternatives
+(``access_way_self`` …, :meth:`Labels.access_sentence`).
 A region changes any of them with ``labels:`` in region.yml
 (``labels: {access_self: Ota itse yhteyttä}``); another language would be
 another set of defaults. The templates keep only their longer prose, which a
