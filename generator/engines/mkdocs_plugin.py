@@ -104,6 +104,14 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         self.region_css = region_stylesheet(catalogue.region)
         if self.region_css is not None and REGION_STYLESHEET not in config.extra_css:
             config.extra_css.append(REGION_STYLESHEET)
+        # The theme's header and footer name the site and its owner (region.yml); through
+        # config.extra, which Material's templates read and Zensical's would too.
+        site = catalogue.region.site
+        config.extra["tarjotin_site"] = {
+            "name": site.short_name or config.site_name,
+            "region": catalogue.region.name,
+            "owner": site.owner or "",
+        }
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

@@ -578,6 +578,24 @@ class SiteTexts(Strict):
         description="Etusivun johdanto.",
         examples=["Täältä löydät alueen työkyvyn ja työllistymisen tuen palvelut."],
     )
+    # The header and footer show these (theme_overrides); without them the header shows
+    # the site's name from mkdocs.yml and names no owner.
+    short_name: Text | None = Field(
+        None,
+        description=(
+            "Sivuston lyhyt nimi yläpalkkiin, esim. Palvelutarjotin. Pitkä nimi ei mahdu "
+            "puhelimen näytölle. Ilman kenttää yläpalkissa näkyy mkdocs.yml-tiedoston site_name."
+        ),
+        examples=["Palvelutarjotin"],
+    )
+    owner: Text | None = Field(
+        None,
+        description=(
+            "Sivuston ylläpitäjä: organisaatio, joka vastaa sivustosta ja sen tiedoista. Näkyy "
+            "yläpalkissa ja alatunnisteessa. Jätä pois, jos ylläpitäjästä ei ole päätetty."
+        ),
+        examples=["Esimerkkialueen hyvinvointialue, työllisyyspalvelut"],
+    )
     # Service pages say where unreviewed information comes from, and end with the
     # region's general guidance as the last next step (generator/render/next_steps.py).
     source: SourceDocument | None = Field(

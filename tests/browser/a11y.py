@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, ViewportSize
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 #: The WCAG 2.0 and 2.1 level A and AA rules; Finnish law requires WCAG 2.1 AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -18,6 +20,20 @@ MIN_TARGET = 44
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 _AXE = Axe()  # bundles axe.min.js from PyPI: nothing is fetched at test time
+
+
+@contextmanager
+def browser_page(browser: Browser, viewport: ViewportSize, *, phone: bool = False) -> Iterator[Page]:
+    """A page in a new Finnish context; fails if the page's JavaScript threw."""
+    context = browser.new_context(locale="fi-FI", viewport=viewport, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
 
 
 def axe_violations(page: Page, context: str | None = None) -> list[dict[str, Any]]:
@@ -78,7 +94,7 @@ def focused(page: Page) -> dict[str, Any]:
                 inViewport: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
                     && box.left < innerWidth && box.top < innerHeight,
                 visible: e.checkVisibility({visibilityProperty: true, opacityProperty: true}),
-                inHeader: !!e.closest('.md-header'),
+                inHeader: !!e.closest('.md-header, .tarjotin-sections'),
                 inFooter: !!e.closest('.md-footer'),
                 inContent: !!e.closest('.md-content'),
                 inNav: !!e.closest('.md-sidebar--primary'),
@@ -102,3 +118,11 @@ def box_sizes(page: Page, selector: str) -> list[dict[str, Any]]:
                 return {name, width: round(box.width), height: round(box.height)};
             })""",
     )
+
+
+def open_filters(page: Page) -> None:
+    """Open the all-services page's filters, which wait behind "Rajaa palveluita"."""
+    toggle = page.get_by_role("button", name="Rajaa palveluita")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(page.locator("#tarjotin-filters")).to_be_visible()

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.check.server import serve_site
+from tests.browser.a11y import browser_page
 
 CHROMIUM = "/usr/bin/chromium"
 #: As root and on a closed network Chromium needs these (see the machine notes).
@@ -41,12 +42,5 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    with browser_page(browser, {"width": 1280, "height": 900}) as page:
         yield page
-    finally:
-        context.close()
-    assert errors == [], f"JavaScript errors: {errors}"

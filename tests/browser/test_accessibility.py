@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.a11y import PHONE, axe_violations, describe, page_file, site_pages
+from tests.browser.a11y import PHONE, axe_violations, describe, open_filters, page_file, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -77,6 +77,7 @@ def test_professional_pages_have_no_violations(page: Page, site_url: str, defaul
 
 def test_filtered_listing_has_no_violations(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/palvelut/")
+    open_filters(page)
     page.get_by_label("Kuntoutus", exact=True).check()
     page.get_by_label("Ohjaus tai lähete").check()
     page.get_by_label("Kunta").select_option("lahti")

@@ -7,6 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.a11y import open_filters
+
 pytestmark = pytest.mark.browser
 
 
@@ -37,6 +39,7 @@ def test_filter_by_theme_and_municipality(page: Page, site_url: str) -> None:
     themes = card_data(page, "themes")
     municipalities = card_data(page, "municipalities")
 
+    open_filters(page)
     page.get_by_label("Kuntoutus", exact=True).check()
     expected = [s for s, t in themes.items() if "kuntoutus" in t]
     assert visible_services(page) == expected
@@ -59,6 +62,7 @@ def test_filter_by_theme_and_municipality(page: Page, site_url: str) -> None:
 def test_lahti_shows_kuntakokeilu_and_heinola_does_not(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/palvelut/?kunta=lahti")
     assert "kuntakokeilu" in visible_services(page)
+    open_filters(page)
     page.get_by_label("Kunta").select_option("heinola")
     assert "kuntakokeilu" not in visible_services(page)
 
@@ -84,6 +88,7 @@ def test_filters_survive_instant_navigation(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/")
     page.get_by_role("link", name="Kaikki palvelut").first.click()
     page.wait_for_url("**/palvelut/")
+    open_filters(page)
     page.get_by_label("Hyvinvointi", exact=True).check()
     assert query(page) == {"teema": ["hyvinvointi"]}
     assert visible_services(page) and len(visible_services(page)) < page.locator(".tarjotin-card").count()

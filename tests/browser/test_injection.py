@@ -46,6 +46,7 @@ PLAIN_TEXT_KEYS = {
     "basis",
     "threshold_text",
     "table_title",
+    "short_name",
 }
 #: ``description`` is plain text here (a theme's, the site's), Markdown elsewhere.
 PLAIN_DESCRIPTIONS = {"themes.yml", "region.yml"}
@@ -116,6 +117,8 @@ def plant_payloads(catalogue: Path) -> None:
         _plant(data, path.name)
         if path.name == "glossary.yml":
             data["terms"].append({"term": EXTRA_TERM, "expansion": f"Testitermi {PAYLOAD}"})
+        if path.name == "region.yml":  # the header and footer show the owner, which is optional
+            data["site"]["owner"] = f"Ylläpitäjä {PAYLOAD}"
         with path.open("w", encoding="utf-8") as stream:
             yaml.dump(data, stream)
 

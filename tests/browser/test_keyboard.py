@@ -73,6 +73,24 @@ def test_tab_order_is_sensible_visible_and_has_no_trap(page: Page, site_url: str
     assert no_ring == [], "focus without a visible outline"
 
     content = [label(s) for s in forward if region(s) == "content"]
+    cards = page.eval_on_selector_all(".tarjotin-card h2 a", "links => links.map(a => a.textContent.trim())")
+    # The filters wait behind their button; the results come right after it.
+    assert content == ["button:Rajaa palveluita"] + [f"a:{name}" for name in cards]
+
+    backward = walk(page, "Shift+Tab")
+    assert [label(s) for s in backward] == [label(s) for s in reversed(forward)]
+
+    # Opened, the filters come in order between their button and the results.
+    toggle = page.get_by_role("button", name="Rajaa palveluita")
+    toggle.click()
+    expect(toggle).to_be_focused()
+    content = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        stop = focused(page)
+        if region(stop) != "content":
+            break
+        content.append(label(stop))
     filters = [
         "input:kuntoutus",
         "input:tyollistyminen",
@@ -85,11 +103,7 @@ def test_tab_order_is_sensible_visible_and_has_no_trap(page: Page, site_url: str
     assert content[len(filters)].startswith("select:")
     assert content[len(filters) + 1 : len(filters) + 4] == ["input:self", "input:referral", "input:decision"]
     assert content[len(filters) + 4] == "button:Tyhjennä valinnat"
-    cards = page.eval_on_selector_all(".tarjotin-card h2 a", "links => links.map(a => a.textContent.trim())")
     assert content[len(filters) + 5 :] == [f"a:{name}" for name in cards]
-
-    backward = walk(page, "Shift+Tab")
-    assert [label(s) for s in backward] == [label(s) for s in reversed(forward)]
 
 
 def test_filters_work_from_the_keyboard_and_are_announced(page: Page, site_url: str) -> None:
@@ -99,7 +113,12 @@ def test_filters_work_from_the_keyboard_and_are_announced(page: Page, site_url: 
     expect(count).to_have_attribute("aria-live", "polite")
     total = page.locator(".tarjotin-card").count()
 
-    page.get_by_label("Kuntoutus", exact=True).focus()
+    toggle = page.get_by_role("button", name="Rajaa palveluita")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Kuntoutus", exact=True)).to_be_focused()
     page.keyboard.press("Space")
     expect(page.get_by_label("Kuntoutus", exact=True)).to_be_checked()
     in_theme = page.locator(".tarjotin-card:not([hidden])").count()
@@ -119,13 +138,21 @@ def test_filters_work_from_the_keyboard_and_are_announced(page: Page, site_url: 
     expect(count).to_have_text(f"Palveluita: {total}")
 
 
-def test_header_search_and_its_results_by_keyboard(page: Page, site_url: str) -> None:
+def test_header_search_link_and_its_results_by_keyboard(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/teemat/")
     for _ in range(5):
         page.keyboard.press("Tab")
-        if focused(page)["id"] == "tarjotin-header-q":
+        if (focused(page)["href"] or "").endswith("/haku/"):
             break
-    assert focused(page)["id"] == "tarjotin-header-q"
+    stop = focused(page)
+    assert stop["inHeader"] and (stop["href"] or "").endswith("/haku/"), stop
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/haku/")
+    for _ in range(40):  # past the header, the sections and the sidebar
+        page.keyboard.press("Tab")
+        if focused(page)["id"] == "tarjotin-search-q":
+            break
+    assert focused(page)["id"] == "tarjotin-search-q", "the search page's own box comes after the header"
     page.keyboard.type("nuorille")
     page.keyboard.press("Enter")
     page.wait_for_url("**/haku/?q=nuorille")
@@ -191,6 +218,8 @@ def test_phone_menu_opens_at_the_current_section_and_goes_back_up(browser: Brows
     context = browser.new_context(locale="fi-FI", viewport=PHONE)
     page = context.new_page()
     page.goto(f"{site_url}/teemat/kuntoutus/")
+    # The closed menu's open sub-menu (the current section) takes no focus either.
+    assert [label(s) for s in walk(page, "Tab") if s["inNav"]] == []
     page.get_by_role("button", name="Valikko").focus()
     page.keyboard.press("Enter")
     back = page.get_by_role("button", name="Takaisin: Teemat")
@@ -206,7 +235,10 @@ def test_phone_menu_opens_at_the_current_section_and_goes_back_up(browser: Brows
         names.append(stop["text"])
     # The current page (Kuntoutus) is marked in the menu, not linked.
     assert names == ["Työllistyminen", "Elämänhallinta", "Hyvinvointi", "Koulutus", "Toimeentulo"]
-    back.focus()
+    # Leaving the menu closed it; open it again to go back up.
+    expect(page.get_by_role("button", name="Valikko")).to_have_attribute("aria-expanded", "false")
+    page.get_by_role("button", name="Valikko").click()
+    expect(back).to_be_focused()
     page.keyboard.press("Enter")
     opener = page.get_by_role("button", name="Näytä alasivut: Teemat")
     expect(opener).to_be_focused()

@@ -44,7 +44,7 @@ def test_service_page_prints_as_a_clean_card(page: Page, site_url: str) -> None:
         ".md-header",
         ".md-sidebar--primary",
         ".md-footer",
-        ".tarjotin-header-search",
+        ".tarjotin-sections",
         ".md-skip",
     ):
         expect(page.locator(chrome).first).to_be_hidden()

@@ -56,6 +56,18 @@ def test_the_region_comes_from_its_data(example_site: Path) -> None:
         assert f"--tarjotin-region-{name.replace('_', '-')}: {value};" in css, name
 
 
+def test_the_header_and_footer_name_the_site_and_its_owner(example_site: Path) -> None:
+    site = _region()["site"]
+    for page in ("index.html", "palvelut/index.html"):
+        html = (example_site / page).read_text(encoding="utf-8")
+        header = html[html.index('class="tarjotin-brand"') : html.index("</header>")]
+        assert f'<span class="tarjotin-brand__name">{site["short_name"]}</span>' in header, page
+        assert f'<span class="tarjotin-brand__owner">{site["owner"]}</span>' in header, page
+        footer = html[html.index('class="md-footer"') :]
+        assert f"Ylläpitäjä: {site['owner']}" in footer, page
+        assert "Material for MkDocs" not in footer, page
+
+
 def test_nothing_of_the_default_region_reaches_the_second_site(example_site: Path) -> None:
     leaks = []
     for path in example_site.rglob("*"):

@@ -2,12 +2,16 @@
  * Filters on the "Kaikki palvelut" page.
  *
  * Without JavaScript the page simply lists every service and the form stays
- * hidden. With it, the form appears; the chosen theme(s), municipality and
- * access route(s) hide non-matching cards, the count is announced through an
- * aria-live region, and the state lives in the URL query (?teema=…&kunta=…&paasy=…)
- * so a filtered view can be shared and bookmarked. Material's instant
- * navigation swaps pages without reloading, so we initialise on every page
- * change through its `document$` observable, not on DOMContentLoaded.
+ * hidden. With it, a "Rajaa palveluita" button (aria-expanded) takes the form's
+ * place and opens it, so on a phone the results come first; the button says how
+ * many choices are made. Until this script runs, tarjotin.css keeps the hidden
+ * form exactly as tall as the button, so nothing shifts when it comes. The
+ * chosen theme(s), municipality and access route(s) hide non-matching cards,
+ * the count is announced through an aria-live region, and the state lives in
+ * the URL query (?teema=…&kunta=…&paasy=…) so a filtered view can be shared and
+ * bookmarked. Material's instant navigation swaps pages without reloading, so
+ * we initialise on every page change through its `document$` observable, not
+ * on DOMContentLoaded.
  */
 (function () {
   "use strict";
@@ -81,8 +85,39 @@
       anyOf(state.access, access);
   }
 
-  function apply(form, cards, count, empty) {
+  function chosenText(state) {
+    var chosen = state.themes.length + (state.municipality ? 1 : 0) + state.access.length;
+    if (!chosen) return "";
+    return chosen === 1 ? "1 valinta" : chosen + " valintaa";
+  }
+
+  /* The disclosure button in the form's place; the form itself stays closed. */
+  function makeToggle(form) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "tarjotin-filters-toggle";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", form.id);
+    var name = document.createElement("span");
+    name.textContent = "Rajaa palveluita";
+    var chosen = document.createElement("span");
+    chosen.className = "tarjotin-filters-toggle__chosen";
+    chosen.hidden = true;
+    button.appendChild(name);
+    button.appendChild(chosen);
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      form.hidden = !open;
+    });
+    form.parentNode.insertBefore(button, form);
+    return chosen;
+  }
+
+  function apply(form, cards, count, empty, chosen) {
     var state = readState(form);
+    chosen.textContent = chosenText(state);
+    chosen.hidden = !chosen.textContent;
     var shown = 0;
     cards.forEach(function (card) {
       var visible = matches(card, state);
@@ -105,13 +140,14 @@
     var count = document.getElementById("tarjotin-count");
     var empty = document.getElementById("tarjotin-no-results");
     writeState(form, stateFromUrl());
-    form.hidden = false;
-    form.addEventListener("change", function () { apply(form, cards, count, empty); });
+    var chosen = makeToggle(form);
+    form.classList.add("tarjotin-filters--ready");
+    form.addEventListener("change", function () { apply(form, cards, count, empty, chosen); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {
-      window.setTimeout(function () { apply(form, cards, count, empty); }, 0);
+      window.setTimeout(function () { apply(form, cards, count, empty, chosen); }, 0);
     });
-    apply(form, cards, count, empty);
+    apply(form, cards, count, empty, chosen);
   }
 
   window.tarjotin.onEveryPage(init);
