@@ -25,36 +25,43 @@ from generator.load.yaml_source import FieldPath
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
-def forbidden_characters(data: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+def strings(data: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string in ``data`` (nested dicts and lists) with its field path."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, (*loc, index))
+
+
+def forbidden_characters(data: Any) -> Iterator[tuple[FieldPath, str]]:
     """Each string in ``data`` (nested dicts and lists) that holds a forbidden character.
 
     Yields:
         The string's field path and a message naming the characters and where they are.
     """
-    if isinstance(data, str):
-        found = FORBIDDEN.search(data)
-        if found is not None:
-            codes = sorted({f"U+{ord(c):04X}" for c in FORBIDDEN.findall(data)})
-            before = data[: found.start()].rsplit("\n", 1)[-1][-20:]
-            if len(codes) == 1:
-                message = (
-                    _("the text has an invisible control character ({codes}) after '{before}'; delete it")
-                    if before.strip()
-                    else _("the text has an invisible control character ({codes}) at the start; delete it")
-                )
-            else:
-                message = (
-                    _("the text has invisible control characters ({codes}) after '{before}'; delete them")
-                    if before.strip()
-                    else _("the text has invisible control characters ({codes}) at the start; delete them")
-                )
-            yield loc, message.format(codes=", ".join(codes), before=before)
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from forbidden_characters(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from forbidden_characters(value, (*loc, i))
+    for loc, text in strings(data):
+        found = FORBIDDEN.search(text)
+        if found is None:
+            continue
+        codes = sorted({f"U+{ord(c):04X}" for c in FORBIDDEN.findall(text)})
+        before = text[: found.start()].rsplit("\n", 1)[-1][-20:]
+        if len(codes) == 1:
+            message = (
+                _("the text has an invisible control character ({codes}) after '{before}'; delete it")
+                if before.strip()
+                else _("the text has an invisible control character ({codes}) at the start; delete it")
+            )
+        else:
+            message = (
+                _("the text has invisible control characters ({codes}) after '{before}'; delete them")
+                if before.strip()
+                else _("the text has invisible control characters ({codes}) at the start; delete them")
+            )
+        yield loc, message.format(codes=", ".join(codes), before=before)
 
 
 def without_forbidden(data: Any) -> Any:

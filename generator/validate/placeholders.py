@@ -8,31 +8,18 @@ file is checked for it, whatever its field, and each one is an error at its line
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 from generator.i18n import _
-from generator.load.yaml_source import FieldPath, YamlDocument
+from generator.load.yaml_source import YamlDocument
 from generator.problems import Problems
+from generator.validate.characters import strings
 
 #: Marks text the editor must replace; the new file's header tells them so.
 PLACEHOLDER = "TÄYDENNÄ"
 
 
-def _strings(data: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*loc, index))
-
-
 def check_placeholders(document: YamlDocument, problems: Problems) -> None:
     """An error at each value of ``document`` that still holds :data:`PLACEHOLDER`."""
-    for loc, text in _strings(document.data):
+    for loc, text in strings(document.data):
         offset = text.find(PLACEHOLDER)
         if offset < 0:
             continue
