@@ -73,7 +73,12 @@ def test_tab_order_is_sensible_visible_and_has_no_trap(page: Page, site_url: str
     no_ring = [label(s) for s in forward if s["outlineStyle"] in ("none", "") or s["outlineWidth"] < 2]
     assert no_ring == [], "focus without a visible outline"
 
-    content = [label(s) for s in forward if region(s) == "content"]
+    # The client list's buttons (for professionals) sit beside each card; the order checked is the rest.
+    content = [
+        label(s)
+        for s in forward
+        if region(s) == "content" and not label(s).startswith("button:+Lisää palvelulistalle")
+    ]
     cards = page.eval_on_selector_all(".tarjotin-card h2 a", "links => links.map(a => a.textContent.trim())")
     # The filters wait behind their button; the results come right after it.
     assert content == ["button:Rajaa palveluita"] + [f"a:{name}" for name in cards]
