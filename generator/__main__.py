@@ -1,4 +1,4 @@
-"""``python -m generator`` is the ``tarjotin`` command (the build starts its export this way)."""
+"""``python -m generator`` is the ``tarjotin`` command."""
 
 from generator.cli import main
 

@@ -13,10 +13,11 @@ from generator.cms.command import edit
 from generator.edit.commands import fmt, new
 from generator.i18n import _, ngettext
 from generator.i18n.options import language_option
+from generator.model.catalogue import Catalogue
 from generator.problems import Problems
 from generator.report.render import append_step_summary
 from generator.reporting import FORMATS, echo_problems, json_summary, markdown_summary
-from generator.validate import handoff
+from generator.site.project import ENGINES, Project, ProjectError, read_project
 from generator.validate.catalogue import load_catalogue
 from generator.validate.freshness import freshness_problems, freshness_summary
 from generator.validate.freshness_report import FORMATS as REPORT_FORMATS
@@ -32,10 +33,9 @@ def _report(problems: Problems, root: Path, output_format: str = "text") -> None
     echo_problems(problems, root, output_format)
 
 
-def _validate(catalogue: Path, output_format: str = "text", *, strict: bool = False) -> bool:
+def _validate(catalogue: Path, output_format: str = "text", *, strict: bool = False) -> Catalogue | None:
+    """Check and report; the catalogue when it has no errors (a build uses it: loaded once)."""
     loaded, problems = load_catalogue(catalogue)
-    if loaded is not None:
-        handoff.keep(catalogue, loaded, problems)  # the build reuses it instead of loading again
     if loaded is not None:  # with --strict, ended services and overdue reviews fail
         problems.extend(freshness_problems(loaded, date.today(), strict=strict))
         problems.extend(licence_warnings(loaded))
@@ -69,7 +69,7 @@ def _validate(catalogue: Path, output_format: str = "text", *, strict: bool = Fa
             append_step_summary(summary)
     elif output_format == "json":
         click.echo(json_summary(problems, root, catalogue), nl=False)
-    return loaded is not None and not problems.errors
+    return loaded if loaded is not None and not problems.errors else None
 
 
 catalogue_option = click.option(
@@ -123,9 +123,32 @@ def validate(catalogue: Path, output_format: str, strict: bool) -> None:
         sys.exit(1)
 
 
+project_catalogue_option = click.option(
+    "--catalogue",
+    "catalogue",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The catalogue folder (default: the one mkdocs.yml's tarjotin plugin names).",
+)
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    help="The site engine (default: plugins.tarjotin.engine in mkdocs.yml, else mkdocs).",
+)
+
+
+def _project(config_file: Path, catalogue: Path | None) -> Project:
+    """mkdocs.yml read without an engine; ``--catalogue`` overrides the catalogue it names."""
+    try:
+        return read_project(config_file, catalogue=catalogue)
+    except ProjectError as error:
+        click.secho(str(error), fg="red", err=True)
+        sys.exit(2)
+
+
 @main.command()
 @config_option
-@catalogue_option
+@project_catalogue_option
+@engine_option
 @click.option(
     "-d",
     "--site-dir",
@@ -136,30 +159,37 @@ def validate(catalogue: Path, output_format: str, strict: bool) -> None:
     "--strict/--no-strict",
     default=True,
     show_default=True,
-    help="Fail on MkDocs warnings such as broken internal links.",
+    help="Fail on the engine's warnings such as broken internal links.",
 )
-def build(config_file: Path, catalogue: Path, site_dir: Path | None, strict: bool) -> None:
+def build(
+    config_file: Path, catalogue: Path | None, engine: str | None, site_dir: Path | None, strict: bool
+) -> None:
     """Validate, then build the site; a failed build leaves the old site as it was."""
-    from mkdocs.exceptions import MkDocsException
-
+    from generator.engines.errors import EngineError
+    from generator.engines.site_build import BuildResult, site_builder, zensical_cache
     from generator.write.site import BuildInterrupted, SiteError, site_folder, stop_on_signals
 
     _quiet_mkdocs()
+    project = _project(config_file, catalogue)
+    engine = engine or project.engine
+    result = BuildResult()
     try:
         # The folder is checked, locked and recovered from a killed build before validation.
-        with (
-            stop_on_signals(),
-            site_folder(config_file, site_dir, strict=strict, protect=[catalogue]) as folder,
-        ):
-            if not _validate(catalogue):
+        with stop_on_signals(), site_folder(project, site_dir) as folder:
+            loaded = _validate(project.catalogue)
+            if loaded is None:
                 click.secho("Nothing was built.", fg="red", err=True)
                 sys.exit(1)
             _warn_without_voikko()
-            target = folder.build()
+            cache = zensical_cache(folder.site) if engine == "zensical" else None
+            builder = site_builder(
+                project, loaded, engine=engine, strict=strict, work_dir=cache, result=result
+            )
+            target = folder.build(builder)
     except SiteError as error:
         click.secho(error.message, fg="red", err=True)
         sys.exit(error.exit_code)
-    except MkDocsException as error:
+    except EngineError as error:
         click.secho(f"Build failed: {error}", fg="red", err=True)
         click.secho("The previous site, if any, was left untouched.", fg="red", err=True)
         sys.exit(1)
@@ -170,7 +200,9 @@ def build(config_file: Path, catalogue: Path, site_dir: Path | None, strict: boo
             err=True,
         )
         sys.exit(128 + stop.signum)
-    click.secho(f"✓ Site built in {target}", fg="green", err=True)
+    for warning in result.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    click.secho(f"✓ Site built in {target} ({engine})", fg="green", err=True)
     click.echo(f"Open {target / 'index.html'} or run `tarjotin serve` to preview it.", err=True)
 
 
@@ -184,16 +216,69 @@ def _warn_without_voikko() -> None:
 
 @main.command()
 @config_option
-@catalogue_option
+@project_catalogue_option
+@engine_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve(config_file: Path, catalogue: Path, dev_addr: str) -> None:
-    """Preview the site, rebuilding when a catalogue file changes."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+def serve(config_file: Path, catalogue: Path | None, engine: str | None, dev_addr: str) -> None:
+    """Preview the site, rebuilding when a catalogue file changes.
 
-    if not _validate(catalogue):
+    With MkDocs this is `mkdocs serve` (live reload). With Zensical the whole site is
+    rebuilt into a temporary folder when the catalogue, the docs, the theme or mkdocs.yml
+    change, and served as files: reload the page by hand.
+    """
+    from generator.engines.errors import EngineError
+
+    project = _project(config_file, catalogue)
+    engine = engine or project.engine
+    if not _validate(project.catalogue):
         sys.exit(1)
-    _quiet_mkdocs(logging.INFO)
-    mkdocs_serve(str(config_file), dev_addr=dev_addr, livereload=True)
+    try:
+        if engine == "mkdocs":
+            from generator.engines import mkdocs_build
+
+            _quiet_mkdocs(logging.INFO)
+            mkdocs_build.serve(project, dev_addr)
+        else:
+            _serve_rebuilding(config_file, catalogue, engine, dev_addr)
+    except EngineError as error:
+        click.secho(f"Build failed: {error}", fg="red", err=True)
+        sys.exit(1)
+
+
+def _serve_rebuilding(config_file: Path, catalogue: Path | None, engine: str, dev_addr: str) -> None:
+    """`tarjotin serve` for Zensical: each build as `tarjotin build` makes it, not strict."""
+    import tempfile
+
+    from generator.engines.errors import EngineError
+    from generator.engines.site_build import BuildResult, serve_rebuilding, site_builder
+    from generator.write.site import SiteError, site_folder
+
+    def watched() -> list[Path]:
+        project = _project(config_file, catalogue)
+        folders = [project.config_file, project.catalogue, project.docs_dir]
+        folders += [folder for folder in (project.templates, project.theme_dir) if folder is not None]
+        return folders
+
+    with tempfile.TemporaryDirectory(prefix="tarjotin-zensical-") as work:
+
+        def rebuild(site: Path) -> None:
+            project = _project(config_file, catalogue)  # mkdocs.yml may have changed too
+            loaded = _validate(project.catalogue)
+            if loaded is None:
+                raise EngineError("the catalogue has errors (above)")
+            result = BuildResult()
+            try:
+                with site_folder(project, site) as folder:
+                    builder = site_builder(
+                        project, loaded, engine=engine, strict=False, work_dir=Path(work), result=result
+                    )
+                    folder.build(builder)
+            except SiteError as error:
+                raise EngineError(error.message) from None
+            for warning in result.warnings:
+                click.secho(f"warning: {warning}", fg="yellow", err=True)
+
+        serve_rebuilding(watched, rebuild, dev_addr, announce=lambda text: click.echo(text, err=True))
 
 
 @main.command()
@@ -243,6 +328,7 @@ main.add_command(edit)
     help="The cache of external results [default: .tarjotin-cache/links.json].",
 )
 @click.option("--no-cache", is_flag=True, help="Check every external link now and remember nothing.")
+@engine_option
 def links(
     config_file: Path,
     catalogue: Path | None,
@@ -251,15 +337,27 @@ def links(
     report_dir: Path | None,
     cache_file: Path | None,
     no_cache: bool,
+    engine: str | None,
 ) -> None:
     """Check the site's links and anchors; each problem is traced to its file and line.
 
     Exits 1 when a link is broken, 2 when the check could not run.
     """
-    from generator.check.command import LinksRequest, run_links
+    from generator.check.command import LinksRequest, SiteBuildError, run_links
+    from generator.engines.errors import EngineError
+    from generator.engines.site_build import build_project
+
+    def build_site(site: Path) -> Path:
+        try:
+            # Not strict: a warning must not stop the check that would explain it.
+            return build_project(config_file, site, catalogue=catalogue, engine=engine, strict=False)
+        except EngineError as error:
+            raise SiteBuildError(str(error)) from None
 
     _quiet_mkdocs()
-    request = LinksRequest(config_file, catalogue, site_dir, external, report_dir, cache_file, not no_cache)
+    request = LinksRequest(
+        config_file, catalogue, site_dir, external, report_dir, cache_file, not no_cache, build=build_site
+    )
     sys.exit(run_links(request))
 
 
@@ -313,17 +411,11 @@ def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Decide which services have ended as if today were this date (YYYY-MM-DD).",
 )
-@click.option("--parent-pid", type=int, hidden=True, help="Stop as soon as this process (a build) is gone.")
-def export_command(
-    catalogue: Path, site_dir: Path, site_url: str, today: datetime | None, parent_pid: int | None
-) -> None:
+def export_command(catalogue: Path, site_dir: Path, site_url: str, today: datetime | None) -> None:
     """Write the open-data files (JSON, CSV, HSDS 3.0, changes feed) without building the site."""
-    from generator.export.process import exit_with_parent
     from generator.export.writer import ExportOptions, write_exports
     from generator.write.os_errors import os_error_reason
 
-    if parent_pid is not None:
-        exit_with_parent(parent_pid)
     loaded, problems = load_catalogue(catalogue)
     if loaded is None:
         _report(problems, Path.cwd())

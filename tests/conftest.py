@@ -42,6 +42,17 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default site built with Zensical (`tarjotin build --engine zensical`), once per session."""
+    from tests.helpers import tarjotin_build
+
+    site = tmp_path_factory.mktemp("default-zensical") / "site"
+    result = tarjotin_build(PROJECT, site, "--engine", "zensical")
+    assert result.exit_code == 0, result.output
+    return site
+
+
+@pytest.fixture(scope="session")
 def default_catalogue():  # type: ignore[no-untyped-def]
     from generator.validate.catalogue import require_catalogue
 

@@ -36,22 +36,27 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_site(site_dir: Path, handler_class: type[SimpleHTTPRequestHandler] = _SiteHandler) -> Iterator[str]:
+def serve_site(
+    site_dir: Path,
+    handler_class: type[SimpleHTTPRequestHandler] = _SiteHandler,
+    address: tuple[str, int] = ("127.0.0.1", 0),
+) -> Iterator[str]:
     """Serve ``site_dir`` on a free port of 127.0.0.1 in a background thread.
 
     Args:
         site_dir: The built site.
         handler_class: How requests are answered (e.g. with gzip, for weighing pages).
+        address: Where to listen (``tarjotin serve --dev-addr``); a free port by default.
 
     Yields:
         The site's root URL, e.g. ``http://127.0.0.1:41234/``.
     """
     handler = functools.partial(handler_class, directory=str(site_dir))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(address, handler)
     thread = threading.Thread(target=server.serve_forever, name="tarjotin-links-site", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}/"
+        yield f"http://{address[0]}:{server.server_port}/"
     finally:
         server.shutdown()
         server.server_close()

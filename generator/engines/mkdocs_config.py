@@ -47,5 +47,8 @@ class TarjotinConfig(Config):
     search = c.Type(bool, default=True)
     #: Where "Ehdota muutosta" links point, after mkdocs.yml's repo_url (e.g. "edit/main").
     edit_path = c.Type(str, default="edit/main")
+    #: The engine `tarjotin build` and `tarjotin serve` use (`--engine` overrides it);
+    #: `mkdocs build` is MkDocs whatever this says.
+    engine = c.Choice(("mkdocs", "zensical"), default="mkdocs")
     #: Settings of `tarjotin links`: timeouts, retries, rate limit, cache age.
     links = LinkSettingsOption()

@@ -1,20 +1,27 @@
-"""The MkDocs adapter: catalogue pages as virtual files, kept out of the nav.
+"""The MkDocs adapter: applies a site plan inside MkDocs's build events.
 
-MkDocs-specific code lives only here. Rendering is ``generator.render``'s job;
-this plugin validates, asks for the pages, registers them with
-``File.generated`` and prunes service pages from the navigation (rendering
-the whole nav on every one of thousands of service pages makes the build
-quadratic).
+Everything the site is made of is decided by the plan
+(``generator.render.site_plan.plan_site``); this plugin only hands it to MkDocs:
+the required Markdown extensions and the theme's ``extra`` values into the config
+(``on_config``), the pages and assets as virtual files (``on_files``), the
+navigation order with service pages pruned (``on_nav``: rendering the whole nav on
+every one of thousands of service pages makes the build quadratic), each
+searchable page's HTML to Pagefind (``on_page_content``).
 
-The build's own extra work runs beside MkDocs's rendering, on the other core:
-the open-data files are written by a child process started once the site folder
-is clean, and each service page goes to Pagefind as soon as its Markdown is
+``tarjotin build`` loads the catalogue and makes the plan itself, then hands both
+to the plugin (:attr:`TarjotinPlugin.prepared`); under a bare ``mkdocs build`` or
+``mkdocs serve`` the plugin loads the catalogue and plans the site on its own.
+
+The build's own extra work runs beside MkDocs's rendering, on the other core: the
+open-data files are written by a copy of this process started once the site folder
+is clean, and each searchable page goes to Pagefind as soon as its Markdown is
 rendered, so the search bundle is written while MkDocs is busy with the theme.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,12 +35,13 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.engines.mkdocs_config import TarjotinConfig
-from generator.export.process import ExportError, ExportProcess
-from generator.render.colors import REGION_STYLESHEET, region_stylesheet
-from generator.render.pages import Page, RenderOptions, render_pages
+from generator.export.process import Export, ExportError, start_exports
+from generator.export.writer import ExportOptions
+from generator.model.catalogue import Catalogue
+from generator.render.site_plan import PlanOptions, plan_site
 from generator.search.morphology import load_morphology
-from generator.site import urls
-from generator.validate import handoff
+from generator.site.plan import SitePlan, merged_extensions
+from generator.site.project import ProjectError, parse_today, resolve_catalogue
 from generator.validate.catalogue import load_catalogue
 from generator.validate.freshness import ended_warnings
 from generator.validate.licence import licence_warnings
@@ -41,30 +49,49 @@ from generator.write.search_index import SearchIndexer, SearchIndexError, page_d
 
 log = logging.getLogger("mkdocs.plugins.tarjotin")
 
-#: Hand-written pages linked from every page's footer, in this order, when the project has them.
-FOOTER_PAGES = urls.FOOTER_PAGES
+
+@dataclass(frozen=True)
+class Prepared:
+    """What ``tarjotin build`` hands the plugin: the catalogue it loaded and the plan made from it."""
+
+    catalogue: Catalogue
+    plan: SitePlan
+    today: date
 
 
 class TarjotinPlugin(BasePlugin[TarjotinConfig]):
     """Generates the catalogue's pages from YAML at build time."""
 
     def __init__(self) -> None:
-        self.pages: list[Page] = []
-        self.hidden: set[str] = set()
-        self.order: list[str] = []
+        #: Set by ``tarjotin build`` before the build (and taken by ``on_config``); the
+        #: plugin then loads nothing itself.
+        self.prepared: Prepared | None = None
+        self.plan: SitePlan | None = None
+        self.catalogue: Catalogue | None = None
         self.today = date.today()
-        self.region_css: str | None = None
-        self.catalogue_root: Path | None = None
-        self.searchable: dict[str, str] = {}  # source path -> title of each page to index
-        self.exports: ExportProcess | None = None
+        self.rank: dict[str, int] = {}
+        self.exports: Export | None = None
         self.search_index: SearchIndexer | None = None
 
     def _project_path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        root = self._project_path(config, self.config.catalogue)
-        catalogue, problems = handoff.take(root) or load_catalogue(root)
+        # Taken once: MkDocs keeps one instance of a plugin with `on_shutdown` for the
+        # whole process, so a plan left here would be reused by the next build.
+        prepared, self.prepared = self.prepared, None
+        if prepared is not None:
+            self.catalogue, self.plan, self.today = prepared.catalogue, prepared.plan, prepared.today
+        else:
+            self.catalogue, self.plan, self.today = self._plan(config)
+        apply_plan(config, self.plan)
+        self.rank = {path: position for position, path in enumerate(self.plan.nav)}
+        return config
+
+    def _plan(self, config: MkDocsConfig) -> tuple[Catalogue, SitePlan, date]:
+        """Load the catalogue and plan the site, for a build MkDocs runs on its own."""
+        root = resolve_catalogue(Path(config.config_file_path).parent, self.config.catalogue)
+        catalogue, problems = load_catalogue(root)
         project = Path(config.config_file_path).parent
         for problem in problems.warnings:
             log.warning(problem.format(project))
@@ -73,27 +100,10 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             raise PluginError(
                 f"Error reading the catalogue '{root}': {len(problems.errors)} error(s)\n{details}"
             )
-        self.catalogue_root = root
-        setting = self.config.today
-        today = setting if isinstance(setting, date) else date.today()
-        if isinstance(setting, str):
-            try:
-                today = date.fromisoformat(setting)
-            except ValueError as error:
-                raise PluginError(f"plugins.tarjotin.today: {error}") from None
-        templates = [self._project_path(config, self.config.templates)] if self.config.templates else []
-        self.pages = render_pages(
-            catalogue,
-            RenderOptions(
-                today=today,
-                template_dirs=templates,
-                repo_url=config.repo_url or "",
-                edit_uri=self.config.edit_path,
-                site_url=config.site_url or "",
-            ),
-        )
-        self.today = today
-        self.searchable = {page.path: page.title for page in self.pages if page.searchable}
+        try:
+            today = parse_today(self.config.today)
+        except ProjectError as error:
+            raise PluginError(str(error)) from None
         # INFO, not WARNING: MkDocs's strict mode fails on any warning, and an ended
         # service (or a region that has not licensed its data yet) is allowed.
         # `tarjotin build` prints these as warnings itself.
@@ -101,29 +111,28 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             log.info(notice.format(project))
         if self.config.search and (without_voikko := load_morphology().warning):
             log.info(without_voikko)
-        self.region_css = region_stylesheet(catalogue.region)
-        if self.region_css is not None and REGION_STYLESHEET not in config.extra_css:
-            config.extra_css.append(REGION_STYLESHEET)
-        # The theme's header and footer name the site and its owner (region.yml); through
-        # config.extra, which Material's templates read and Zensical's would too.
-        site = catalogue.region.site
-        config.extra["tarjotin_site"] = {
-            "name": site.short_name or config.site_name,
-            "region": catalogue.region.name,
-            "owner": site.owner or "",
-        }
-        return config
+        templates = self.config.templates
+        options = PlanOptions(
+            today=today,
+            engine="mkdocs",
+            docs_dir=Path(config.docs_dir),
+            template_dirs=[self._project_path(config, templates)] if templates else [],
+            site_name=config.site_name,
+            repo_url=config.repo_url or "",
+            edit_uri=self.config.edit_path,
+            site_url=config.site_url or "",
+        )
+        return catalogue, plan_site(catalogue, options), today
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for page in self.pages:
+        assert self.plan is not None
+        for page in self.plan.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"docs/{page.path} would replace a generated page; rename or remove it")
             files.append(File.generated(config, page.path, content=page.markdown))
-        if self.region_css is not None:
-            files.append(File.generated(config, REGION_STYLESHEET, content=self.region_css))
-        self.hidden = {p.path for p in self.pages if not p.in_nav}
-        self.order = [p.path for p in self.pages if p.in_nav]
-        self.pages = []  # MkDocs holds the Markdown now; one copy of thousands of pages is enough
+        for path, content in self.plan.assets.items():
+            files.append(File.generated(config, path, content=content))
+        self.plan.release_pages()  # MkDocs holds the Markdown now
         self._start_side_work(config)
         return files
 
@@ -131,10 +140,10 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         """Start the exports and the search index; the site folder has just been cleaned."""
         self._stop_side_work()  # left over from a failed build in `mkdocs serve`
         site_dir = Path(config.site_dir)
-        if self.catalogue_root is not None:
-            self.exports = ExportProcess(
-                self.catalogue_root, site_dir, site_url=config.site_url or "", today=self.today
-            )
+        if self.catalogue is not None:
+            # Before Pagefind's threads start: the export forks this process.
+            options = ExportOptions(site_url=config.site_url or "", today=self.today)
+            self.exports = start_exports(self.catalogue, site_dir, options)
         if self.config.search:
             try:
                 self.search_index = SearchIndexer(site_dir)
@@ -149,7 +158,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
 
     @event_priority(-100)  # after other plugins: the page as written
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self.hidden:
+        if self.plan is not None and page.file.src_uri in self.plan.hidden:
             # A page outside the nav is not shown on any other page: once written, its
             # Markdown and HTML (MkDocs keeps both until the build ends) can go. At 5,000
             # services that is most of the build's memory.
@@ -159,7 +168,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
 
     @event_priority(-100)  # after other plugins: index the content as the page will show it
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        title = self.searchable.get(page.file.src_uri)
+        title = self.plan.searchable.get(page.file.src_uri) if self.plan is not None else None
         if self.search_index is not None and title is not None:
             language = str(config.theme.get("language") or "en")
             try:
@@ -169,46 +178,39 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         return html
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        hidden = self.plan.hidden if self.plan is not None else frozenset()
         if config.nav is None:  # an explicit nav in mkdocs.yml is the author's to keep
-            nav.items = self._arrange(nav.items)
+            nav.items = self._arrange(nav.items, hidden)
         for page in nav.pages:
-            if page.file.src_uri in self.hidden:  # reached from listings, not "next/previous"
+            if page.file.src_uri in hidden:  # reached from listings, not "next/previous"
                 page.previous_page = page.next_page = None
-        nav.pages = [p for p in nav.pages if p.file.src_uri not in self.hidden]
+        nav.pages = [p for p in nav.pages if p.file.src_uri not in hidden]
         for position, page in enumerate(nav.pages):
             page.previous_page = nav.pages[position - 1] if position else None
             page.next_page = nav.pages[position + 1] if position + 1 < len(nav.pages) else None
         return nav
 
-    def _arrange(self, items: list[Any]) -> list[Any]:
-        """Drop hidden pages, flatten one-page sections, put generated pages first in order."""
+    def _arrange(self, items: list[Any], hidden: frozenset[str]) -> list[Any]:
+        """Drop hidden pages, flatten one-page sections, order as the plan's navigation."""
         kept: list[Any] = []
         for item in items:
             if isinstance(item, Section):
-                item.children = self._arrange(item.children)
+                item.children = self._arrange(item.children, hidden)
                 if not item.children:
                     continue
                 if len(item.children) == 1 and isinstance(item.children[0], MkDocsPage):
                     item = item.children[0]
                     item.parent = None
-            elif isinstance(item, MkDocsPage) and item.file.src_uri in self.hidden:
+            elif isinstance(item, MkDocsPage) and item.file.src_uri in hidden:
                 continue
             kept.append(item)
-
-        def rank(item: Any) -> int:
-            uri = _first_page_uri(item)
-            return self.order.index(uri) if uri in self.order else len(self.order)
-
-        return sorted(kept, key=rank)
+        last = len(self.rank)
+        return sorted(kept, key=lambda item: self.rank.get(_first_page_uri(item) or "", last))
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's Markdown is rendered by now; Pagefind writes while MkDocs renders the theme.
         if self.search_index is not None:
             self.search_index.write()
-        # Looked up once here; the theme's footer would otherwise scan all pages on every page.
-        env.globals["footer_files"] = [
-            file for file in map(files.get_file_from_path, FOOTER_PAGES) if file is not None
-        ]
         return env
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -238,6 +240,22 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         # An interrupted build (KeyboardInterrupt, SIGTERM) reaches no on_build_error:
         # its helper processes are stopped here, before the staging folder is removed.
         self._stop_side_work()
+
+
+def apply_plan(config: MkDocsConfig, plan: SitePlan) -> None:
+    """Put the plan's Markdown extensions, stylesheets, scripts and ``extra`` values into ``config``."""
+    configured = [{name: config.mdx_configs.get(name) or {}} for name in config.markdown_extensions]
+    entries = merged_extensions(configured, plan.extensions)
+    config.markdown_extensions = [name for name, _ in entries]
+    config.mdx_configs = {name: settings for name, settings in entries if settings}
+    for name in plan.extra_css:
+        if name not in config.extra_css:
+            config.extra_css.append(name)
+    for name in plan.extra_javascript:
+        if name not in config.extra_javascript:
+            config.extra_javascript.append(name)
+    for key, value in plan.extra.items():
+        config.extra[key] = value
 
 
 def _first_page_uri(item: Any) -> str | None:

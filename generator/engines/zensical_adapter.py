@@ -1,13 +1,13 @@
-"""The Zensical adapter: build a site from already-rendered pages with Zensical.
+"""The Zensical adapter: build a site plan with Zensical.
 
 Zensical, the successor of Material for MkDocs, reads an mkdocs.yml-style
 configuration and Material-compatible theme overrides, but runs no MkDocs plugins
-and no hooks. So nothing here happens in build events: the caller hands over
-everything the tarjotin MkDocs plugin would add during a build — the pages'
-Markdown, the generated assets, the Markdown extensions with their settings, the
-navigation — and this module writes a staging project (docs folder, theme
-overrides, generated config) and runs ``zensical build`` on it in a child
-process. Zensical is imported only in that process; MkDocs not at all.
+and no hooks. So nothing here happens in build events: :func:`build_plan` takes
+the site plan (``generator.site.plan``) — the pages' Markdown, the generated
+assets, the Markdown extensions with their settings, the navigation, the theme's
+``extra`` values — and writes a staging project (docs folder, theme overrides,
+generated config) and runs ``zensical build`` on it in a child process. Zensical
+is imported only in that process; MkDocs not at all.
 
 What Zensical does differently, and what the adapter does about it, is in
 developer-docs/engines.md.
@@ -16,7 +16,6 @@ developer-docs/engines.md.
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 import shutil
 import subprocess
@@ -29,6 +28,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
+
+from generator.site.plan import SitePlan, extension_entries, merged_extensions, mkdocs_style
+from generator.site.project import Project
 
 #: The Zensical release this adapter is written and tested against (see developer-docs/engines.md).
 ZENSICAL_VERSION = "0.0.73"
@@ -164,6 +166,12 @@ def zensical_config(
     else:
         theme.pop("custom_dir", None)
     result["theme"] = theme
+    # Zensical always adds pymdownx.superfences, which colours fenced code with Pygments
+    # (a comment colour of 4.47:1, below WCAG AA); MkDocs writes the same blocks without
+    # colours. Plain code, as MkDocs has it, unless the project configures highlighting.
+    extensions = list(result.get("markdown_extensions") or [])
+    if "pymdownx.highlight" not in [name for name, _ in extension_entries(extensions)]:
+        result["markdown_extensions"] = [*extensions, {"pymdownx.highlight": {"use_pygments": False}}]
     if nav is not None:
         result["nav"] = _plain(list(nav))
     return result
@@ -387,46 +395,50 @@ def _move_into(source: Path, target: Path) -> None:
             shutil.move(entry, destination)
 
 
-def served_to_source_hrefs(path: str, markdown: str) -> str:
-    """Rewrite a page's HTML ``href``/``src`` values from served-relative to source-relative.
+def site_config(config: Mapping[str, Any], plan: SitePlan) -> dict[str, Any]:
+    """mkdocs.yml's settings with what the plan adds: its extensions, stylesheets, scripts, ``extra``."""
+    result = dict(config)
+    planned = merged_extensions(config.get("markdown_extensions") or [], plan.extensions)
+    result["markdown_extensions"] = mkdocs_style(planned)
+    for key, added in (("extra_css", plan.extra_css), ("extra_javascript", plan.extra_javascript)):
+        present = list(config.get(key) or [])
+        result[key] = present + [name for name in added if name not in present]
+    result["extra"] = {**(config.get("extra") or {}), **plan.extra}
+    return result
 
-    The page templates write their own HTML's links relative to where the page is
-    served (``palvelut/kela/`` → ``../../teemat/kuntoutus/``) because MkDocs leaves raw
-    HTML alone. Zensical resolves every relative ``href`` and ``src`` in a page against
-    the page's source folder instead (``palvelut/``) and adds a level for directory
-    URLs, so those links would point one folder too high. This translates them until the
-    renderer writes engine-neutral links. Left as they are, because Zensical does not
-    touch them either: ``action`` and ``data-*`` values, and everything inside
-    ``<noscript>`` (raw text to an HTML parser).
+
+def build_plan(
+    project: Project,
+    plan: SitePlan,
+    site_dir: Path,
+    *,
+    strict: bool = False,
+    work_dir: Path | None = None,
+    timeout: float | None = None,
+) -> ZensicalBuild:
+    """Build ``project``'s site from ``plan`` with Zensical into ``site_dir``.
+
+    The plan's pages are written into the staging docs folder beside a copy of the
+    project's hand-written ones; the navigation is mkdocs.yml's ``nav`` if it has
+    one, else the plan's (see :func:`nav_from_pages`). The plan's pages are released
+    once staged.
+
+    Raises:
+        ZensicalError: Staging or the build failed; ``site_dir`` is left as it was.
     """
-    served = _served_dir(path)
-    source = posixpath.dirname(path)
-
-    def fix(match: re.Match[str]) -> str:
-        value = match["value"]
-        if not value or value.startswith(("#", "?", "/")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
-            return match[0]
-        cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
-        target, rest = value[:cut], value[cut:]
-        absolute = posixpath.normpath(posixpath.join(served, target)) if target else served.rstrip("/")
-        relative = posixpath.relpath(absolute or ".", source or ".")
-        if target.endswith("/") or not target:
-            relative = relative.rstrip("/") + "/" if relative != "." else "./"
-        return f'{match["attr"]}="{relative}{rest}"'
-
-    parts = _NOSCRIPT.split(markdown)
-    return "".join(part if part.startswith("<noscript") else _HTML_LINK.sub(fix, part) for part in parts)
-
-
-_HTML_LINK = re.compile(r'(?<=[\s<])(?P<attr>href|src)="(?P<value>[^"]*)"')
-_NOSCRIPT = re.compile(r"(<noscript\b.*?</noscript>)", re.S | re.I)
-
-
-def _served_dir(path: str) -> str:
-    """The folder a page is served from with directory URLs: ``a/b.md`` → ``a/b``."""
-    stem = path[: -len(".md")] if path.endswith(".md") else path
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("/index")]
-    return stem
+    pages = {page.path: page.markdown for page in plan.pages}
+    plan.release_pages()
+    nav = project.config.get("nav") or nav_from_pages([(path, None) for path in plan.nav])
+    docs_dir = project.docs_dir if project.docs_dir.is_dir() else None
+    return build_with_zensical(
+        pages,
+        site_dir,
+        site_config(project.config, plan),
+        nav=nav,
+        docs_dir=docs_dir,
+        theme_dir=project.theme_dir,
+        assets=plan.assets,
+        work_dir=work_dir,
+        strict=strict,
+        timeout=timeout,
+    )

@@ -1,98 +1,189 @@
-"""Write the open-data files in a separate process while the engine renders the site.
+"""Write the open-data files beside the engine's rendering, from the catalogue already loaded.
 
 The exports need only the catalogue, not the rendered pages, and at national scale
-they take seconds (the HSDS file nests every service area). Run in a child process
-(``tarjotin export``) they use the machine's other core instead of lengthening the
-build. The child reads the catalogue again from its folder rather than being sent
-the parent's objects: on two cores that costs nothing on the critical path, while
-pickling thousands of services would.
+they take seconds (the HSDS file nests every service area). A build loads the
+catalogue once; the exports are then written by a copy of the build process made
+with ``fork``: the copy shares the loaded catalogue (no second reading of thousands
+of files, no pickling) and runs on the machine's other core while the engine
+renders. Where ``fork`` is missing (Windows), or threads are already running
+(``mkdocs serve``'s server: a forked copy of a threaded process may deadlock), the
+files are written by a thread of the build instead.
+
+The copy names itself ``tarjotin-export`` (``ps``, ``/proc/<pid>/comm``) and ends as
+soon as its build is gone, so a build killed outright leaves nothing writing into
+its staging folder.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
-import subprocess
+import signal
 import sys
 import threading
 import time
-from datetime import date
+import traceback
 from pathlib import Path
+from typing import Protocol
 
-import generator
 from generator.background import run_in_background
+from generator.export import writer
+from generator.model.catalogue import Catalogue
+from generator.write.os_errors import os_error_reason
 
-#: The folder holding the ``generator`` package, so the child imports this very code
-#: even when the parent found it through ``sys.path`` rather than an installation.
-_CODE_ROOT = str(Path(generator.__file__).resolve().parent.parent)
 #: Seconds the export gets to end after it is asked to stop, before it is killed.
 STOP_TIMEOUT = 5.0
 #: How often the export checks that the build that started it is still there, in seconds.
 PARENT_CHECK_INTERVAL = 0.2
 #: The export's exit status when its build was gone.
 EXIT_ORPHANED = 3
+#: The forked export's process name.
+PROCESS_NAME = b"tarjotin-export"
 
 
 class ExportError(Exception):
     """The open-data files could not be written."""
 
 
-class ExportProcess:
-    """``tarjotin export`` running in the background; :meth:`wait` for its result."""
+class Export(Protocol):
+    """Exports being written beside a build: :meth:`wait` for the result, or :meth:`abort`."""
 
-    def __init__(self, catalogue_root: Path, site_dir: Path, *, site_url: str, today: date) -> None:
+    def wait(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+def _failure(site_dir: Path, error: BaseException) -> str:
+    if isinstance(error, OSError):
+        reason = os_error_reason(error)
+    else:
+        reason = "".join(traceback.format_exception_only(type(error), error)).strip()
+    return f"Writing the open-data files into '{site_dir}' failed: {reason}"
+
+
+def _single_threaded() -> bool:
+    """Whether this process runs one thread only, so that ``fork`` copies no held lock."""
+    if threading.active_count() > 1:
+        return False
+    with contextlib.suppress(OSError, ValueError):  # threads started outside Python count too
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Threads:"):
+                return int(line.split()[1]) == 1
+    return True
+
+
+def start_exports(catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions) -> Export:
+    """Start writing the open-data files of ``catalogue`` into ``site_dir``; returns at once."""
+    if hasattr(os, "fork") and _single_threaded():
+        return ForkedExport(catalogue, site_dir, options)
+    return ThreadExport(catalogue, site_dir, options)
+
+
+class ForkedExport:
+    """The exports written by a forked copy of the build (see the module's description)."""
+
+    def __init__(self, catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions) -> None:
         self.site_dir = site_dir
-        command = [
-            sys.executable,
-            "-m",
-            "generator",
-            "export",
-            "--catalogue",
-            str(catalogue_root),
-            "--site-dir",
-            str(site_dir),
-            "--site-url",
-            site_url,
-            "--today",
-            today.isoformat(),
-            "--parent-pid",
-            str(os.getpid()),
-        ]
-        path = os.pathsep.join(filter(None, [_CODE_ROOT, os.environ.get("PYTHONPATH")]))
-        self._process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            encoding="utf-8",
-            errors="replace",
-            env={**os.environ, "PYTHONPATH": path, "PYTHONIOENCODING": "utf-8"},
-        )
-        run_in_background(self._process.pid)
+        parent = os.getpid()
+        read, write = os.pipe()
+        sys.stdout.flush()  # nothing buffered is written twice, by the copy too
+        sys.stderr.flush()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - the copy; its outcome is what the tests check
+            os.close(read)
+            _export_in_copy(catalogue, site_dir, options, parent, write)
+        os.close(write)
+        self._reader = read
+        self._done = False
+        run_in_background(self.pid)
 
     def wait(self) -> None:
         """Wait for the files.
 
         Raises:
-            ExportError: The export failed; its messages are in the error.
+            ExportError: The export failed; its message says why.
         """
-        stdout, stderr = self._process.communicate()
-        if self._process.returncode != 0:
-            raise ExportError(
-                f"Writing the open-data files into '{self.site_dir}' failed "
-                f"(exit code {self._process.returncode}):\n{stdout}{stderr}".rstrip()
-            )
+        message = self._finish()
+        if message is not None:
+            raise ExportError(message)
 
     def abort(self) -> None:
         """Stop the export and wait until it has ended; the build failed or was interrupted.
 
         The build removes its staging folder next, so the export must not be writing into it.
         """
-        if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.communicate(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-        self._process.communicate()
+        if not self._done:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+        self._finish()
+
+    def _finish(self) -> str | None:
+        if self._done:
+            return None
+        chunks = []
+        with os.fdopen(self._reader, "rb") as reader:
+            while chunk := reader.read(65536):
+                chunks.append(chunk)
+        _, status = os.waitpid(self.pid, 0)
+        self._done = True
+        code = os.waitstatus_to_exitcode(status)
+        if code == 0:
+            return None
+        text = b"".join(chunks).decode("utf-8", errors="replace").strip()
+        return text or f"Writing the open-data files into '{self.site_dir}' failed (exit code {code})"
+
+
+def _export_in_copy(
+    catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions, parent: int, pipe: int
+) -> None:  # pragma: no cover - runs in the forked copy
+    """The forked copy's whole life: write the files, report a failure into ``pipe``, exit."""
+    code = 1
+    try:
+        for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
+            signal.signal(signum, signal.SIG_DFL)  # not the build's handlers: just end
+        _name_process(PROCESS_NAME)
+        exit_with_parent(parent)
+        writer.write_exports(catalogue, site_dir, options)
+        code = 0
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.write(pipe, _failure(site_dir, error).encode("utf-8", errors="replace"))
+    finally:
+        os._exit(code)  # never the build's own cleanup, atexit handlers or buffered output
+
+
+def _name_process(name: bytes) -> None:
+    """Set the process's name where Linux allows it (``prctl(PR_SET_NAME)``); else do nothing."""
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None, use_errno=True).prctl(15, ctypes.c_char_p(name), 0, 0, 0)
+
+
+class ThreadExport:
+    """The exports written by a thread of the build, where forking is not possible or safe."""
+
+    def __init__(self, catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions) -> None:
+        self.site_dir = site_dir
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(catalogue, site_dir, options), name="tarjotin-export", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions) -> None:
+        try:
+            writer.write_exports(catalogue, site_dir, options)
+        except Exception as error:
+            self._error = error
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise ExportError(_failure(self.site_dir, self._error))
+
+    def abort(self) -> None:
+        # A thread cannot be stopped; it writes small files and ends, so wait for it.
+        self._thread.join()
 
 
 def exit_with_parent(parent: int) -> None:
@@ -100,8 +191,7 @@ def exit_with_parent(parent: int) -> None:
 
     A build killed outright (SIGKILL) cannot stop its export, which would go on
     writing into a staging folder that the next build removes. An orphan is handed
-    to another parent, so a changed parent PID means the build is gone. (Windows
-    keeps the PID: there the export simply runs to its end.)
+    to another parent, so a changed parent PID means the build is gone.
     """
 
     def watch() -> None:

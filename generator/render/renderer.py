@@ -22,27 +22,9 @@ from generator.render.glossary import Explainer, expansions
 from generator.render.link_text import separate_links
 from generator.site import urls
 from generator.site.labels import labels_for
+from generator.site.plan import LinkStyle, Page
 
-
-@dataclass(frozen=True)
-class Page:
-    """One generated page.
-
-    Attributes:
-        path: Path of the Markdown source, relative to the docs folder.
-        title: The page title.
-        markdown: The page's Markdown, front matter included.
-        in_nav: Whether the page belongs in the global navigation.
-        kind: What kind of page this is (``home``, ``service``, ``theme`` …).
-        searchable: Whether the search index holds the page (current services only).
-    """
-
-    path: str
-    title: str
-    markdown: str
-    in_nav: bool
-    kind: str
-    searchable: bool = False
+__all__ = ["Page", "RenderOptions", "Renderer", "depth"]
 
 
 @dataclass
@@ -55,6 +37,8 @@ class RenderOptions:
         repo_url: Repository for "suggest a change" links; none when empty.
         edit_uri: Path in the repository that ``catalogue/`` lives under.
         site_url: The site's public address, for absolute links in JSON-LD; may be empty.
+        link_style: How ``href()`` writes the templates' own HTML links: for the engine
+            that builds the site (:data:`generator.site.plan.LinkStyle`).
     """
 
     today: date = field(default_factory=date.today)
@@ -62,6 +46,7 @@ class RenderOptions:
     repo_url: str = ""
     edit_uri: str = ""
     site_url: str = ""
+    link_style: LinkStyle = "served"
 
 
 #: Pages whose text no abbreviation is written out in: the glossary itself lists every
@@ -84,6 +69,7 @@ class Renderer:
         self._cards: dict[tuple[int, str, str, str], Markup] = {}
         self.explainer = Explainer(expansions(catalogue.professional.glossary))
         self.env = template_environment(options.template_dirs, self.labels)
+        self._href = urls.source_relative_url if options.link_style == "source" else urls.relative_url
         self.env.globals.update(
             catalogue=catalogue,
             region=catalogue.region,
@@ -129,10 +115,18 @@ class Renderer:
             return Markup(up + target)
 
         def url(target: str) -> Markup:
-            """An href for the templates' own HTML, where the engine rewrites nothing."""
+            """A URL relative to where the page is served: for values no engine rewrites
+            (``action``, ``data-*``, links inside ``<noscript>``)."""
             return Markup(urls.relative_url(path, target))
 
-        return self.env.get_template(template).render(page_path=path, link=link, url=url, **context)
+        def href(target: str) -> Markup:
+            """An ``href``/``src`` in the templates' own HTML, written for the engine:
+            Zensical rewrites these from the page's source folder, MkDocs leaves them."""
+            return Markup(self._href(path, target))
+
+        return self.env.get_template(template).render(
+            page_path=path, link=link, url=url, href=href, **context
+        )
 
     def _cached_card(self, page_path: str, service: Service, heading: str, card: Any) -> Markup:
         """A service's card, rendered once for all listing pages at the same depth.

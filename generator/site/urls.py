@@ -176,6 +176,22 @@ def relative_url(from_path: str, to_path: str) -> str:
     return relative
 
 
+def source_relative_url(from_path: str, to_path: str) -> str:
+    """A URL to ``to_path``'s served path, relative to the folder of the page's *source*.
+
+    Zensical resolves every relative ``href`` and ``src`` in a page's HTML (raw HTML
+    too) from the folder of the page's source (``palvelut/`` for ``palvelut/kela.md``)
+    and rewrites it for where the page is served; a served-relative link would point
+    one folder too high there. ``relative_url`` is the form for MkDocs, which leaves
+    raw HTML alone, and for values no engine rewrites (``action``, ``data-*``).
+    """
+    target = served_path(to_path)
+    relative = posixpath.relpath(target.rstrip("/") or ".", posixpath.dirname(from_path) or ".")
+    if target.endswith("/") or target == "":
+        relative = "./" if relative == "." else relative + "/"
+    return relative
+
+
 def absolute_url(site_url: str, to_path: str) -> str:
     """The absolute address of a page or file under ``site_url`` (mkdocs.yml's ``site_url``)."""
     return site_url.rstrip("/") + "/" + served_path(to_path)

@@ -6,11 +6,13 @@ Two ways to the same index:
   the site, and writes the bundle while the engine is still busy with its theme.
   Pagefind works in its own process, on the machine's other core, so a build
   waits for it only at the very end, if at all.
-* :func:`build_search_index` runs the Pagefind CLI over a finished site, for an
-  engine without per-page hooks. The tests check that both give the same index.
+* :func:`build_search_index` hands it the built HTML of the same pages after the
+  engine is done, for an engine without per-page hooks (Zensical). The tests check
+  that both give the same index.
 
-Pagefind picks its Finnish stemmer from ``<html lang="fi">``; only elements marked
-``data-pagefind-body`` (service pages still on offer) are indexed.
+Which pages are searchable is decided once, by the site plan
+(``SitePlan.searchable``). Pagefind picks its Finnish stemmer from
+``<html lang="fi">``; only elements marked ``data-pagefind-body`` are indexed.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ import json
 import os
 import queue
 import subprocess
-import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,10 +36,6 @@ from generator.site import urls
 
 #: The folder inside the site that holds the index and Pagefind's UI.
 BUNDLE_DIR = urls.SEARCH_BUNDLE_DIR
-#: The pages the Pagefind CLI reads. Only service pages carry ``data-pagefind-body``;
-#: reading the others too (listings repeat every service's card) cost Pagefind a third
-#: of its time at 1,000 services. A new kind of searchable page must be added here.
-INDEXED_PAGES = f"{urls.SERVICES_DIR}/**/*.html"
 #: Seconds to wait for the Pagefind service to exit after its input is closed.
 EXIT_TIMEOUT = 30
 #: The service runs beside the engine's rendering (see :mod:`generator.background`):
@@ -49,23 +47,31 @@ class SearchIndexError(Exception):
     """Pagefind failed; the build must not pretend search works."""
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Write ``site_dir/pagefind/`` with the search index and UI bundle, reading the built pages."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--glob",
-        INDEXED_PAGES,
-        "--quiet",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index '{site_dir}':\n{result.stdout}{result.stderr}")
+def build_search_index(site_dir: Path, pages: Iterable[str]) -> None:
+    """Write ``site_dir/pagefind/`` from the built HTML of ``pages`` (served paths: ``palvelut/kela/``).
+
+    Raises:
+        SearchIndexError: A page is missing, or Pagefind could not index it or write the bundle.
+    """
+    indexer = SearchIndexer(site_dir)
+    try:
+        for served in pages:
+            path = (
+                site_dir / served / "index.html"
+                if served == "" or served.endswith("/")
+                else site_dir / served
+            )
+            try:
+                document = path.read_text(encoding="utf-8")
+            except OSError as error:
+                raise SearchIndexError(
+                    f"Pagefind could not index '{site_dir}': {path}: {error.strerror}"
+                ) from None
+            indexer.add_page("/" + served, document)
+        indexer.finish()
+    except BaseException:
+        indexer.abort()
+        raise
 
 
 def page_document(title: str, body: str, language: str) -> str:

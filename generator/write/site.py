@@ -39,17 +39,13 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
-
 import generator
+from generator.site.project import Project
 from generator.write.os_errors import os_error_reason
 
 #: The file every build writes into its site: a folder holding it may be replaced.
@@ -67,10 +63,14 @@ STOP_SIGNALS = tuple(
 )
 
 
-class SiteError(MkDocsException):
+class SiteError(Exception):
     """The site folder could not be used; nothing was changed. ``exit_code`` is 2."""
 
     exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class SiteWriteError(SiteError):
@@ -165,17 +165,15 @@ def check_site_dir(site: Path, sources: Iterable[Source]) -> None:
         )
 
 
-def project_sources(config: MkDocsConfig, extra: Iterable[Path] = ()) -> list[Source]:
-    """The folders of ``config``'s project that a site folder must stay clear of.
+def project_sources(project: Project, extra: Iterable[Path] = ()) -> list[Source]:
+    """The folders of ``project`` that a site folder must stay clear of.
 
-    ``extra`` are more catalogue folders (``tarjotin build --catalogue``).
+    ``extra`` are more catalogue folders (a catalogue given with ``--catalogue``).
     """
-    from generator.engines.mkdocs_plugin import TarjotinPlugin
-
-    root = Path(config.config_file_path).resolve().parent
+    root = project.root
     sources = [
         Source("mkdocs.yml:n kansio", root, may_hold_site=True),
-        Source("sivujen lähteet, docs_dir", Path(config.docs_dir).resolve()),
+        Source("sivujen lähteet, docs_dir", project.docs_dir),
         Source("ohjelman koodi", Path(generator.__file__).resolve().parent),
     ]
     repository = next(
@@ -183,12 +181,14 @@ def project_sources(config: MkDocsConfig, extra: Iterable[Path] = ()) -> list[So
     )
     if repository is not None:
         sources.append(Source("Git-tietovarasto", repository))
-    sources += [Source("teeman kansio", Path(folder).resolve()) for folder in config.theme.dirs]
-    for plugin in config.plugins.values():
-        if isinstance(plugin, TarjotinPlugin):
-            sources.append(Source("palveluluettelo, catalogue", (root / plugin.config.catalogue).resolve()))
-            if plugin.config.templates:
-                sources.append(Source("sivupohjat, templates", (root / plugin.config.templates).resolve()))
+    if project.theme_dir is not None:
+        sources.append(Source("teeman kansio", project.theme_dir))
+    if project.uses_plugin:
+        sources.append(Source("palveluluettelo, catalogue", project.configured_catalogue))
+    if project.catalogue != project.configured_catalogue:
+        sources.append(Source("palveluluettelo, --catalogue", project.catalogue))
+    if project.templates is not None:
+        sources.append(Source("sivupohjat, templates", project.templates))
     sources += [Source("palveluluettelo, --catalogue", Path(folder).resolve()) for folder in extra]
     return sources
 
@@ -406,18 +406,21 @@ def _swap_in(staging: Path, site: Path) -> None:
 # --- the build ---------------------------------------------------------------------------
 
 
+#: Builds a site into the folder it is given (an engine adapter's build).
+Builder = Callable[[Path], None]
+
+
 class SiteFolder:
     """A site folder checked, locked and recovered, ready for :meth:`build`; see :func:`site_folder`."""
 
-    def __init__(self, config: MkDocsConfig, site: Path) -> None:
-        self.config = config
+    def __init__(self, site: Path) -> None:
         self.site = site
 
-    def build(self) -> Path:
-        """Build the site into a staging folder and swap it in; returns the site folder.
+    def build(self, builder: Builder) -> Path:
+        """Let ``builder`` build the site into a staging folder and swap it in; returns the site folder.
 
         Raises:
-            mkdocs.exceptions.MkDocsException: The build failed; the site is as it was.
+            Exception: Whatever ``builder`` raised when the build failed; the site is as it was.
             SiteWriteError: The system refused to write; the site is as it was.
         """
         staging: Path | None = None
@@ -425,12 +428,7 @@ class SiteFolder:
             staging = Path(tempfile.mkdtemp(prefix=f".{self.site.name}-building-", dir=self.site.parent))
             _write_marker(staging)  # first, so that a killed build's folder can be told apart
             os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is for serving
-            self.config["site_dir"] = str(staging)
-            self.config.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build(self.config)
-            finally:
-                self.config.plugins.on_shutdown()  # stops the helper processes before the removal
+            builder(staging)  # stops its helper processes before returning or raising
             _swap_in(staging, self.site)
         except OSError as error:
             raise SiteWriteError(self.site, error) from None
@@ -442,19 +440,17 @@ class SiteFolder:
 
 @contextlib.contextmanager
 def site_folder(
-    config_file: Path,
+    project: Project,
     site_dir: Path | None = None,
     *,
-    strict: bool = True,
     protect: Iterable[Path] = (),
     wait: float | None = None,
 ) -> Iterator[SiteFolder]:
-    """Check and lock the site folder of ``config_file`` for one build.
+    """Check and lock the site folder of ``project`` for one build.
 
     Args:
-        config_file: The project's mkdocs.yml.
+        project: The site project (its mkdocs.yml, read by :mod:`generator.site.project`).
         site_dir: Where the site goes; mkdocs.yml's ``site_dir`` when ``None``.
-        strict: Treat MkDocs warnings (broken internal links …) as errors.
         protect: More folders the site must stay clear of (see :func:`project_sources`).
         wait: Seconds to wait for another build of the same folder; :data:`LOCK_WAIT` by default.
 
@@ -462,9 +458,8 @@ def site_folder(
         SiteError: The folder is unsafe, not a site, or another build holds it.
         SiteWriteError: The lock file or a recovery could not be written.
     """
-    config = load_config(str(config_file), strict=strict)
-    site = Path(site_dir if site_dir is not None else config.site_dir).resolve()
-    check_site_dir(site, project_sources(config, protect))
+    site = Path(site_dir if site_dir is not None else project.site_dir).resolve()
+    check_site_dir(site, project_sources(project, protect))
     lock = _SiteLock(site)
     try:
         _check_replaceable(site)  # before a lock file is made beside a folder refused anyway
@@ -479,22 +474,6 @@ def site_folder(
         lock.release()
         raise
     try:
-        yield SiteFolder(config, site)
+        yield SiteFolder(site)
     finally:
         lock.release()
-
-
-def build_site(
-    config_file: Path, site_dir: Path | None = None, *, strict: bool = True, protect: Iterable[Path] = ()
-) -> Path:
-    """Build the site of ``config_file`` into ``site_dir`` safely (see the module's guarantees).
-
-    Returns:
-        The folder the site was written to.
-
-    Raises:
-        mkdocs.exceptions.MkDocsException: The build failed (:class:`SiteError` when the
-            folder could not be used); ``site_dir`` is as it was.
-    """
-    with site_folder(config_file, site_dir, strict=strict, protect=protect) as folder:
-        return folder.build()

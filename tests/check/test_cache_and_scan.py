@@ -145,7 +145,13 @@ def test_the_mkdocs_plugin_refuses_what_the_settings_refuse(tmp_path: Path) -> N
     with pytest.raises(ProjectError) as raised:
         load_project(config)
     assert str(raised.value) == (
-        "Config value 'plugins': Plugin 'tarjotin' option 'links': "
+        "plugins.tarjotin.links: "
         "timeout = 0 is out of range: it must be greater than 0; "
         'timout is not a setting (did you mean "timeout"?)'
     )
+    # `mkdocs build` refuses the same settings through the plugin's own option.
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        load_config(str(config))

@@ -347,7 +347,39 @@ def _pages(snapshot: dict[str, bytes]) -> set[str]:
 
 
 def _exporting(build: RunningBuild) -> Callable[[], bool]:
-    return lambda: any(" export " in command for command in build.children().values())
+    """The exports' process is running: a copy of the build that names itself (export/process.py)."""
+
+    def exporting() -> bool:
+        for pid in build.children():
+            with contextlib.suppress(OSError):
+                if Path(f"/proc/{pid}/comm").read_text().strip() == "tarjotin-export":
+                    return True
+        return False
+
+    return exporting
+
+
+#: Started with the build (``sitecustomize``): the exports wait a moment before writing, so
+#: that a test can stop the build while they run. Forked from the loaded build, they
+#: would otherwise be done in milliseconds.
+SLOW_EXPORTS = """\
+import time
+import generator.export.writer as writer
+_write = writer.write_exports
+def write_exports(*args, **kwargs):
+    time.sleep(3)
+    return _write(*args, **kwargs)
+writer.write_exports = write_exports
+"""
+
+
+@pytest.fixture
+def slow_exports(tmp_path: Path) -> dict[str, str]:
+    """The environment of a build whose exports take three seconds."""
+    folder = tmp_path / "slow-exports"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(SLOW_EXPORTS, encoding="utf-8")
+    return {"PYTHONPATH": os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")]))}
 
 
 def _indexing(build: RunningBuild) -> Callable[[], bool]:
@@ -360,12 +392,16 @@ def _bundle_written(build: RunningBuild) -> Callable[[], bool]:
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_build_stops_its_helpers_and_removes_its_folder(
-    project: Path, tmp_path: Path, running: Callable[..., RunningBuild], stop: signal.Signals
+    project: Path,
+    tmp_path: Path,
+    running: Callable[..., RunningBuild],
+    stop: signal.Signals,
+    slow_exports: dict[str, str],
 ) -> None:
     site = tmp_path / "site"
     assert tarjotin_build(project, site).exit_code == 0
     before = _snapshot(site)
-    build = running(project, site)
+    build = running(project, site, slow_exports)
     build.wait_for(_exporting(build), "the export process")
     helpers = list(build.children())
     os.kill(build.process.pid, stop)  # the build alone, not its process group
@@ -384,11 +420,12 @@ def test_a_killed_build_keeps_the_old_site_and_the_next_build_cleans_up(
     tmp_path: Path,
     running: Callable[..., RunningBuild],
     moment: Callable[[RunningBuild], object],
+    slow_exports: dict[str, str],
 ) -> None:
     site = tmp_path / "site"
     assert tarjotin_build(project, site).exit_code == 0
     before = _snapshot(site)
-    build = running(project, site)
+    build = running(project, site, slow_exports)
     if moment is RunningBuild.staging:
         build.wait_for(lambda: bool(build.staging()), "the staging folder")
     else:

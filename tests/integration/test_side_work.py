@@ -1,12 +1,16 @@
-"""The work a build does beside MkDocs: the Pagefind index fed page by page, and the exports process."""
+"""The work a build does beside the engine: the Pagefind index, and the exports (a copy of the build)."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -14,8 +18,11 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.export.process import ExportError, ExportProcess
+from generator.export import process
+from generator.export.process import ExportError, ForkedExport, ThreadExport, start_exports
+from generator.export.writer import ExportOptions
 from generator.site.urls import CATALOGUE_JSON, EXPORT_DIR, FEED, HSDS_SERVICES
+from generator.validate.catalogue import require_catalogue
 from generator.write.search_index import (
     BUNDLE_DIR,
     SearchIndexer,
@@ -41,9 +48,25 @@ def test_the_streamed_index_equals_pagefind_reading_the_built_site(
     """Pages sent while MkDocs renders give Pagefind the same records as the finished HTML files."""
     site = tmp_path / "site"
     shutil.copytree(default_site, site, ignore=shutil.ignore_patterns(BUNDLE_DIR))
-    build_search_index(site)
+    searchable = [page[1:] for page in _fragments(default_site / BUNDLE_DIR)]  # the plan's, as MkDocs indexed
+    build_search_index(site, searchable)
     streamed, from_files = _fragments(default_site / BUNDLE_DIR), _fragments(site / BUNDLE_DIR)
     assert streamed == from_files
+    # And the same as Pagefind's own CLI reading the same files.
+    cli = tmp_path / "cli-site"
+    shutil.copytree(default_site, cli, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(cli),
+        "--glob",
+        "palvelut/**/*.html",
+        "--quiet",
+    ]
+    subprocess.run(command, check=True, capture_output=True)
+    assert _fragments(cli / BUNDLE_DIR) == from_files
     assert "/palvelut/kela/" in streamed and "/palvelut/" not in streamed  # services only
     assert streamed["/palvelut/kela/"]["filters"] == from_files["/palvelut/kela/"]["filters"] != {}
     entry = json.loads((default_site / BUNDLE_DIR / "pagefind-entry.json").read_text())
@@ -190,38 +213,86 @@ def test_export_command_names_the_errors_and_writes_nothing(mini_project: Path, 
     assert not site.exists()
 
 
-def test_export_process_runs_the_command_in_the_background(mini_project: Path, tmp_path: Path) -> None:
-    process = ExportProcess(
-        mini_project / "catalogue", tmp_path, site_url="https://x.example/", today=date(2025, 1, 1)
-    )
-    process.wait()
+def _options() -> ExportOptions:
+    return ExportOptions(site_url="https://x.example/", today=date(2025, 1, 1))
+
+
+def test_the_exports_are_written_by_a_copy_of_the_build_from_the_loaded_catalogue(
+    mini_catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue, _ = require_catalogue(mini_catalogue)
+    # The copy reads no file of the catalogue: it has the loaded one.
+    monkeypatch.setattr("generator.validate.catalogue.load_catalogue", _must_not_load)
+    export = start_exports(catalogue, tmp_path, _options())
+    assert isinstance(export, ForkedExport)
+    export.wait()
     data = json.loads((tmp_path / EXPORT_DIR / CATALOGUE_JSON).read_text(encoding="utf-8"))
     assert data["services"] and data["services"][0]["url"].startswith("https://x.example/")
 
 
-def test_export_process_failure_names_the_folder_and_the_cause(tmp_path: Path) -> None:
-    process = ExportProcess(tmp_path / "missing", tmp_path / "site", site_url="", today=date(2025, 1, 1))
-    with pytest.raises(
-        ExportError, match=r"Writing the open-data files into '.*site' failed \(exit code 1\)"
+def _must_not_load(root: Path) -> None:
+    raise AssertionError(f"the catalogue was read again from {root}")
+
+
+def test_a_failed_export_names_the_folder_and_the_cause(mini_catalogue: Path, tmp_path: Path) -> None:
+    catalogue, _ = require_catalogue(mini_catalogue)
+    not_a_folder = tmp_path / "site"
+    not_a_folder.write_text("a file where the site should be", encoding="utf-8")
+    for export in (
+        ForkedExport(catalogue, not_a_folder, _options()),
+        ThreadExport(catalogue, not_a_folder, _options()),
     ):
-        process.wait()
+        expected = re.escape(f"Writing the open-data files into '{not_a_folder}' failed: ")
+        with pytest.raises(ExportError, match=expected):
+            export.wait()
+
+
+def test_with_threads_running_the_exports_are_written_by_a_thread(
+    mini_catalogue: Path, tmp_path: Path
+) -> None:
+    """A forked copy of a threaded process (``mkdocs serve``) could inherit a held lock."""
+    catalogue, _ = require_catalogue(mini_catalogue)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        export = start_exports(catalogue, tmp_path, _options())
+    finally:
+        release.set()
+        other.join()
+    assert isinstance(export, ThreadExport)
+    export.wait()
+    assert (tmp_path / EXPORT_DIR / HSDS_SERVICES).is_file()
+
+
+def test_an_aborted_export_has_ended(
+    mini_catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue, _ = require_catalogue(mini_catalogue)
+    monkeypatch.setattr("generator.export.writer.write_exports", lambda *args: time.sleep(60))
+    export = ForkedExport(catalogue, tmp_path, _options())
+    started = time.monotonic()
+    export.abort()
+    assert time.monotonic() - started < process.STOP_TIMEOUT
+    with pytest.raises(ChildProcessError):
+        os.waitpid(export.pid, os.WNOHANG)  # ended and reaped
 
 
 def test_a_failing_export_fails_the_build_and_keeps_the_previous_site(
-    mini_project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    mini_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     site = tmp_path / "site"
     assert tarjotin_build(mini_project, site).exit_code == 0
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
-    # The exporter is started as `python -m generator`; a broken interpreter path makes it fail.
-    fake = tmp_path / "python"
-    fake.write_text("#!/bin/sh\necho 'export crashed' >&2\nexit 3\n")
-    fake.chmod(0o755)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("generator.export.process.sys.executable", str(fake))
-        result = tarjotin_build(mini_project, site)
+
+    def crash(*args: object) -> None:
+        raise RuntimeError("export crashed")
+
+    monkeypatch.setattr("generator.export.writer.write_exports", crash)  # the copy has it too
+    result = tarjotin_build(mini_project, site)
     assert result.exit_code == 1
     assert "Build failed" in result.output
+    # MkDocs logs the plugin's error, then fails the build.
     assert "Writing the open-data files into" in caplog.text and "export crashed" in caplog.text
     assert not list(tmp_path.glob(".site-*")), "no staging folder is left behind"
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before

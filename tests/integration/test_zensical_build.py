@@ -6,21 +6,14 @@ developer-docs/engines.md) in a child process, as the adapter always does.
 
 from __future__ import annotations
 
-import importlib.util
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-from generator.engines.zensical_adapter import (
-    ZensicalError,
-    build_with_zensical,
-    nav_from_pages,
-    served_to_source_hrefs,
-)
-from tests.helpers import PROJECT
+from generator.engines.zensical_adapter import ZensicalError, build_with_zensical, nav_from_pages
+from generator.site.urls import source_relative_url
 
 GLOSSARY = {"TYP": "Työllistymistä edistävä monialainen yhteispalvelu"}
 EXTENSIONS = [
@@ -50,20 +43,23 @@ def _small_site(tmp_path: Path, **changes: object) -> Path:
         '<li><a href="{{ link.url | url }}">{{ link.title }}</a></li>{% endfor %}</ul>\n',
         encoding="utf-8",
     )
+    # The templates' own HTML links as the renderer writes them for Zensical (link_style
+    # "source"); inside <noscript> they stay served-relative (Zensical leaves those alone).
+    chip = source_relative_url("palvelut/kela.md", "palvelut/index.md")
     pages = {
         "index.md": "# Etusivu\n\n[Kela](palvelut/kela.md) ja TYP.\n",
         "palvelut/index.md": "# Kaikki palvelut\n\n[Kela](kela.md)\n",
         "palvelut/kela.md": (
             '---\njson_ld: \'{"@type":"GovernmentService"}\'\n---\n\n'
             "# Kela\n\n"
-            '<ul class="chips"><li><a class="chip" href="../../palvelut/">Kaikki</a></li></ul>\n\n'
+            f'<ul class="chips"><li><a class="chip" href="{chip}">Kaikki</a></li></ul>\n\n'
             '<noscript><p><a class="nojs" href="../../palvelut/">Kaikki</a></p></noscript>\n\n'
             "[Vaarallinen](javascript:alert(1)) ja [Etusivu](../index.md)\n"
         ),
     }
     site = tmp_path / "site"
     arguments: dict[str, object] = {
-        "pages": {path: served_to_source_hrefs(path, markdown) for path, markdown in pages.items()},
+        "pages": pages,
         "site_dir": site,
         "config": {
             "site_name": "Testisivusto",
@@ -102,7 +98,7 @@ def test_a_small_site_with_every_feature_the_project_uses(tmp_path: Path) -> Non
     assert (site / "assets" / "site.js").is_file() and (site / "assets" / "region.css").is_file()
     assert 'src="../../assets/site.js"' in kela
     # The templates' own HTML links reach their page: Zensical rewrites raw HTML's href
-    # from the source folder, except inside <noscript> (see served_to_source_hrefs).
+    # from the source folder, except inside <noscript> (see urls.source_relative_url).
     assert _target("palvelut/kela/", kela, "chip") == "palvelut"
     assert _target("palvelut/kela/", kela, "nojs") == "palvelut"
     # The glossary reaches Python-Markdown's abbr extension; our own extension is loaded by name.
@@ -149,33 +145,3 @@ def test_the_built_site_joins_what_is_already_in_the_folder(tmp_path: Path) -> N
     site = _small_site(tmp_path)
     assert (site / "avoin-data" / "palvelut.json").read_text(encoding="utf-8") == "{}"
     assert (site / "palvelut" / "kela" / "index.html").is_file()
-
-
-@pytest.fixture(scope="module")
-def engine_comparison():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "engine_comparison", PROJECT / "benchmarks" / "engine_comparison.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["engine_comparison"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_default_site_built_by_zensical_has_the_same_pages_and_links(
-    default_site: Path, engine_comparison, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    site = tmp_path / "zensical-site"
-    engine_comparison.zensical_build(PROJECT / "mkdocs.yml", site)
-    assert engine_comparison.site_pages(site) == engine_comparison.site_pages(default_site)
-    assert engine_comparison.broken_links(site) == {}
-    assert engine_comparison.differing_links(default_site, site) == {}
-    # The same navigation, labels and order included, service pages left out.
-    for page in ("index.html", "tietoa/index.html", "palvelut/kela/index.html"):
-        assert engine_comparison.nav_entries(site, page) == engine_comparison.nav_entries(
-            default_site, page
-        ), page
-    # Pagefind and the exports ran over the Zensical output as they do over MkDocs's.
-    assert (site / "pagefind" / "pagefind.js").is_file()
-    assert (site / "avoin-data" / "palvelut.json").is_file()

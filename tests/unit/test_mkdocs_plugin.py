@@ -56,3 +56,22 @@ def test_bad_today_setting(mini_project: Path) -> None:
     plugin, config = _plugin(mini_project)
     with pytest.raises(PluginError, match=r"plugins\.tarjotin\.today: "):
         plugin.on_config(config)  # type: ignore[arg-type]
+
+
+def test_a_plan_handed_over_by_tarjotin_build_is_used_once(mini_project: Path) -> None:
+    """MkDocs keeps one plugin instance per process: the next build must not reuse the plan."""
+    from datetime import date
+
+    from generator.engines.mkdocs_plugin import Prepared
+    from generator.render.site_plan import PlanOptions, plan_site
+    from generator.validate.catalogue import require_catalogue
+
+    catalogue, _ = require_catalogue(mini_project / "catalogue")
+    plan = plan_site(catalogue, PlanOptions(today=date(2025, 1, 1)))
+    plugin, config = _plugin(mini_project)
+    plugin.prepared = Prepared(catalogue, plan, date(2025, 1, 1))
+    plugin.on_config(config)  # type: ignore[arg-type]
+    assert plugin.plan is plan and plugin.prepared is None
+    plugin.on_config(config)  # type: ignore[arg-type]
+    assert plugin.plan is not plan  # planned again, from the catalogue on disk
+    assert "generator.render.safe_links" in config.markdown_extensions  # type: ignore[attr-defined]

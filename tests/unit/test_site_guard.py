@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
 
+from generator.site.project import read_project
 from generator.write import site as site_module
 from generator.write.os_errors import os_error_reason
 from generator.write.site import (
@@ -76,7 +76,8 @@ def test_project_sources_name_every_folder_a_build_must_not_replace(tmp_path: Pa
         "site_name: T\ntheme:\n  name: material\n  custom_dir: overrides\n"
         "plugins:\n  - tarjotin:\n      catalogue: catalogue-x\n      templates: page-templates\n"
     )
-    config = load_config(str(project / "mkdocs.yml"))
+    # `--catalogue` names another catalogue: both that one and mkdocs.yml's are protected.
+    config = read_project(project / "mkdocs.yml", catalogue=tmp_path / "given-catalogue")
     sources = {source.path: source for source in project_sources(config, [tmp_path / "other-catalogue"])}
     for path in (
         project,
@@ -86,6 +87,7 @@ def test_project_sources_name_every_folder_a_build_must_not_replace(tmp_path: Pa
         project / "page-templates",
         tmp_path / "repo" / ".git",
         tmp_path / "other-catalogue",
+        tmp_path / "given-catalogue",
         Path(site_module.generator.__file__).resolve().parent,
     ):
         assert path.resolve() in sources, path

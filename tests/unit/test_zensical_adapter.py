@@ -13,10 +13,11 @@ from generator.engines.zensical_adapter import (
     ZensicalIssue,
     nav_from_pages,
     parse_issues,
-    served_to_source_hrefs,
+    site_config,
     stage_project,
     zensical_config,
 )
+from generator.site.plan import SitePlan
 
 # --- navigation -------------------------------------------------------------------------
 
@@ -108,6 +109,8 @@ def test_config_drops_mkdocs_plugins_and_hooks_and_switches_zensical_search_off(
         "pymdownx.emoji": {"emoji_index": "zensical.extensions.emoji.twemoji"}
     }
     assert config["markdown_extensions"][1] == {"abbr": {"glossary": {"TYP": "yhteispalvelu"}}}
+    # Fenced code without Pygments' colours, as MkDocs writes it (the colours fail contrast).
+    assert config["markdown_extensions"][2] == {"pymdownx.highlight": {"use_pygments": False}}
     assert config["nav"] == [{"Etusivu": "index.md"}]
 
 
@@ -173,47 +176,32 @@ def test_staging_refuses_paths_outside_the_docs_folder(tmp_path: Path, path: str
     assert not (tmp_path / "outside.md").exists()
 
 
-# --- the templates' own HTML links -----------------------------------------------------
+# --- applying a site plan --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("path", "before", "after"),
-    [
-        # A service page is served from palvelut/kela/; Zensical resolves from palvelut/.
-        (
-            "palvelut/kela.md",
-            '<a class="c" href="../../teemat/kuntoutus/">',
-            '<a class="c" href="../teemat/kuntoutus/">',
-        ),
-        ("palvelut/kela.md", '<a href="../../">', '<a href="../">'),
-        ("palvelut/kela.md", '<a href="../../haku/?q=a#x">', '<a href="../haku/?q=a#x">'),
-        ("palvelut/index.md", '<a href="kela/">', '<a href="kela/">'),
-        ("index.md", '<a href="palvelut/">', '<a href="palvelut/">'),
-        ("haku.md", '<a href="../teemat/">', '<a href="teemat/">'),
-        ("avoin-data.md", '<a href="palvelut.json">', '<a href="avoin-data/palvelut.json">'),
-        ("palvelut/kela.md", '<img alt="" src="../../assets/x.png">', '<img alt="" src="../assets/x.png">'),
-    ],
-)
-def test_served_relative_links_become_source_relative(path: str, before: str, after: str) -> None:
-    assert served_to_source_hrefs(path, before) == after
-
-
-@pytest.mark.parametrize(
-    "html",
-    [
-        '<a href="https://example.org/">',
-        '<a href="mailto:a@b.fi">',
-        '<a href="#osio">',
-        '<a href="?q=x">',
-        '<a href="/absoluuttinen/">',
-        '<form action="../haku/">',  # Zensical leaves action alone
-        '<div data-bundle="../pagefind/">',
-        '<noscript><a href="../teemat/">teemoittain</a></noscript>',  # and noscript's content
-        "[Markdown-linkki](../teemat/kuntoutus.md)",  # the engine resolves these itself
-    ],
-)
-def test_what_zensical_does_not_rewrite_is_left_alone(html: str) -> None:
-    assert served_to_source_hrefs("haku.md", html) == html
+def test_the_plans_extensions_stylesheets_and_extra_join_the_projects_settings() -> None:
+    plan = SitePlan(
+        pages=[],
+        extensions={"abbr": {"glossary": {"TYP": "yhteispalvelu"}}, "generator.render.safe_links": {}},
+        extra_css=["assets/stylesheets/tarjotin-region.css"],
+        extra={"footer_links": [{"url": "tietoa/", "title": "Tietoa"}]},
+    )
+    config = site_config(
+        {
+            "site_name": "T",
+            "markdown_extensions": ["abbr", {"toc": {"permalink": False}}],
+            "extra_css": ["assets/site.css"],
+            "extra": {"alternate": []},
+        },
+        plan,
+    )
+    assert config["markdown_extensions"] == [
+        {"abbr": {"glossary": {"TYP": "yhteispalvelu"}}},
+        {"toc": {"permalink": False}},
+        "generator.render.safe_links",  # required by the plan, missing from the project
+    ]
+    assert config["extra_css"] == ["assets/site.css", "assets/stylesheets/tarjotin-region.css"]
+    assert config["extra"] == {"alternate": [], "footer_links": [{"url": "tietoa/", "title": "Tietoa"}]}
 
 
 # --- Zensical's report -----------------------------------------------------------------
