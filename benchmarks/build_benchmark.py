@@ -2,10 +2,13 @@
 
 For each size it synthesises a catalogue (``synthetic_catalogue.py``), then
 
-* builds it as a user does (``tarjotin build``) in a fresh process, timing the
-  generator's own phases (validation in the CLI and in the plugin, rendering
-  the Markdown, files and nav hooks, the open-data exports) apart from
-  Pagefind and from MkDocs's rendering, and reading the process's peak memory;
+* builds it as a user does (``tarjotin build --engine E``, for each engine asked for)
+  in a fresh process, timing the generator's own phases (validation, the site plan
+  with its rendered Markdown, the adapter's hooks or staging, the open-data exports)
+  apart from Pagefind and from the engine's rendering, and reading the peak memory
+  of the build and its child processes. Each engine is built **cold** (no site
+  folder, no Zensical cache) and then **warm** (again, Zensical's cache kept beside
+  the site folder, the best of ``--repeat``);
 * builds the very same pages with plain MkDocs as ordinary Markdown files (no
   plugin, same theme, same nav, no search index): the baseline;
 * measures the output and the search payload a browser downloads for its
@@ -15,6 +18,7 @@ For each size it synthesises a catalogue (``synthetic_catalogue.py``), then
 Run from the project root (sizes default to 100, 1000 and 5000)::
 
     .venv/bin/python benchmarks/build_benchmark.py [--sizes 100,1000,5000] [--repeat 2] [--json out.json]
+    .venv/bin/python benchmarks/build_benchmark.py --engines mkdocs,zensical --sizes 100,1000
 
 It prints a Markdown report and exits 1 when a target is missed (unless
 ``--no-targets``). Nothing in the project is modified; everything is built in
@@ -41,6 +45,8 @@ from pathlib import Path
 from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
+#: The engines ``tarjotin build --engine`` knows (generator/site/project.py).
+ENGINES = ("mkdocs", "zensical")
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -66,6 +72,8 @@ SEARCH_BASELINE_MAX = 1000
 #: Markdown extension, and the time spent starting and waiting for the exports process.
 GENERATOR_PHASES = (
     "cli_validate",
+    "plan",
+    "staging",
     "on_config",
     "on_files",
     "on_nav",
@@ -163,26 +171,35 @@ class Clock:
 
 
 def worker(mode: str, project: Path, site: Path) -> dict[str, float]:
-    """Build once and return the phase timings (seconds, measured in the build's main thread)."""
-    clock = Clock()
-    import mkdocs.commands.build  # imported before the clock starts, in both modes
+    """Build once and return the phase timings (seconds, measured in the build's main thread).
 
-    if mode == "tarjotin":
+    ``mode`` is an engine (``mkdocs``, ``zensical``: ``tarjotin build --engine``) or
+    ``plain`` (MkDocs alone on the same pages as files).
+    """
+    clock = Clock()
+    import mkdocs.commands.build  # imported before the clock starts, in every mode
+
+    if mode in ENGINES:
         from click.testing import CliRunner
 
         from generator import cli
-        from generator.engines import mkdocs_plugin
-        from generator.export.process import ExportProcess
+        from generator.engines import mkdocs_plugin, site_build, zensical_adapter
+        from generator.export.process import ForkedExport, ThreadExport
         from generator.render import safe_links
         from generator.write.search_index import SearchIndexer
 
         plugin = mkdocs_plugin.TarjotinPlugin
         for hook in ("on_config", "on_files", "on_nav", "on_env", "on_post_build"):
             setattr(plugin, hook, clock.wrap(hook, getattr(plugin, hook)))
-        # Time the plugin spends on the exports process and on Pagefind (starting them,
-        # handing pages over, waiting for them at the end) is counted apart from its hooks.
-        for method in ("__init__", "wait"):
-            setattr(ExportProcess, method, clock.wrap("exports", getattr(ExportProcess, method)))
+        site_build.plan_site = clock.wrap("plan", site_build.plan_site)  # type: ignore[attr-defined]
+        for name in ("stage_project", "_move_into"):
+            setattr(zensical_adapter, name, clock.wrap("staging", getattr(zensical_adapter, name)))
+        zensical_adapter.run_zensical = clock.wrap("engine", zensical_adapter.run_zensical)
+        # Time the build spends on the exports and on Pagefind (starting them, handing
+        # pages over, waiting for them at the end) is counted apart from its hooks.
+        for export in (ForkedExport, ThreadExport):
+            for method in ("__init__", "wait"):
+                setattr(export, method, clock.wrap("exports", getattr(export, method)))
         for method in ("__init__", "add_page", "write"):
             setattr(SearchIndexer, method, clock.wrap("pagefind", getattr(SearchIndexer, method)))
         SearchIndexer.finish = clock.wrap("pagefind_wait", SearchIndexer.finish)  # type: ignore[method-assign]
@@ -191,12 +208,12 @@ def worker(mode: str, project: Path, site: Path) -> dict[str, float]:
             "safe_links", safe_links._SafeLinks.run
         )
         cli._validate = clock.wrap("cli_validate", cli._validate)
-        arguments = ["build", "-f", str(project / "mkdocs.yml"), "--catalogue", str(project / "catalogue")]
+        arguments = ["build", "-f", str(project / "mkdocs.yml"), "--engine", mode]
         start = time.perf_counter()
         result = CliRunner().invoke(cli.main, [*arguments, "--site-dir", str(site)])
         clock.totals["total"] = time.perf_counter() - start
         if result.exit_code != 0:
-            raise SystemExit(f"tarjotin build failed:\n{result.output}")
+            raise SystemExit(f"tarjotin build --engine {mode} failed:\n{result.output}")
     else:
         from mkdocs.config import load_config
 
@@ -225,12 +242,13 @@ class Build:
         return self.phases.get("pagefind", 0.0) + self.phases.get("pagefind_wait", 0.0)
 
     @property
-    def mkdocs(self) -> float:
+    def engine(self) -> float:
+        """The engine's own rendering: everything the generator and Pagefind do not take."""
         return self.total - self.generator - self.pagefind
 
     @property
-    def beside_mkdocs(self) -> float:
-        """Everything but MkDocs's rendering: the generator and the wait for Pagefind."""
+    def beside_engine(self) -> float:
+        """Everything but the engine's rendering: the generator and the wait for Pagefind."""
         return self.generator + self.pagefind
 
 
@@ -295,9 +313,18 @@ def search_payload(site: Path, query: str = QUERY) -> dict[str, Any]:
 
 
 @dataclass
+class EngineResult:
+    """One engine's builds of one size: the first from nothing, then with its caches."""
+
+    engine: str
+    cold: Build
+    warm: Build
+
+
+@dataclass
 class SizeResult:
     services: int
-    build: Build
+    engines: dict[str, EngineResult]
     plain: Build | None
     plain_search: Build | None
     site_bytes: int
@@ -306,17 +333,31 @@ class SizeResult:
     exports_bytes: int
     payload: dict[str, Any] | None
 
+    @property
+    def build(self) -> Build:
+        """The build the targets are about: MkDocs's warm one (else the first engine's)."""
+        result = self.engines.get("mkdocs") or next(iter(self.engines.values()))
+        return result.warm
+
 
 def _fastest(project: Path, site: Path, repeat: int) -> Build:
     return min((run_build("plain", project, site) for _ in range(repeat)), key=lambda b: b.total)
 
 
-def measure(size: int, work: Path, repeat: int, browser: bool, baseline: bool) -> SizeResult:
+def measure(
+    size: int, work: Path, repeat: int, browser: bool, baseline: bool, engines: list[str]
+) -> SizeResult:
+    from generator.engines.site_build import zensical_cache
+
     root = work / str(size)
     project = make_generator_project(root, size)
-    site = root / "site"
-    builds = [run_build("tarjotin", project, site) for _ in range(repeat)]
-    build = min(builds, key=lambda b: b.total)
+    results = {}
+    for engine in engines:
+        site = root / f"site-{engine}"
+        shutil.rmtree(zensical_cache(site), ignore_errors=True)  # cold: nothing from before
+        cold = run_build(engine, project, site)
+        warm = min((run_build(engine, project, site) for _ in range(repeat)), key=lambda b: b.total)
+        results[engine] = EngineResult(engine, cold, warm)
     plain = plain_search = None
     if baseline:
         # Without search (the strict baseline), and with MkDocs's default search plugin.
@@ -326,10 +367,11 @@ def measure(size: int, work: Path, repeat: int, browser: bool, baseline: bool) -
                 make_plain_project(root, project, "plain-search", ["search"]), root / "plain-site", repeat
             )
         shutil.rmtree(root / "plain-site")
+    site = root / f"site-{engines[0]}"
     files = [p for p in site.rglob("*") if p.is_file()]
     return SizeResult(
         services=size,
-        build=build,
+        engines=results,
         plain=plain,
         plain_search=plain_search,
         site_bytes=sum(p.stat().st_size for p in files),
@@ -349,15 +391,15 @@ def _kb(n: float) -> str:
 
 
 def check_targets(results: list[SizeResult]) -> list[tuple[str, str, bool]]:
-    """(target, measured, met) for every target the measured sizes allow checking."""
-    by_size = {r.services: r for r in results}
+    """(target, measured, met) for every target the measured sizes allow checking (MkDocs's builds)."""
+    by_size = {r.services: r for r in results if "mkdocs" in r.engines}
     checks = []
     if 1000 in by_size and 5000 in by_size:
         ratio = by_size[5000].build.total / by_size[1000].build.total
         checks.append(("5,000 ≤ 5.5 × 1,000-service time", f"{ratio:.2f} ×", ratio <= LINEAR_LIMIT))
-    for r in results:
+    for r in by_size.values():
         # Counted strictly: everything but MkDocs's rendering, Pagefind included.
-        share = r.build.beside_mkdocs / r.build.total
+        share = r.build.beside_engine / r.build.total
         checks.append(
             (
                 f"generator + Pagefind ≤ 10 % of the build ({r.services:,})",
@@ -385,40 +427,53 @@ def check_targets(results: list[SizeResult]) -> list[tuple[str, str, bool]]:
 
 def report(results: list[SizeResult], checks: list[tuple[str, str, bool]]) -> str:
     lines = [
-        f"Machine: {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}; best of the runs.",
+        f"Machine: {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}; warm: best of the runs.",
         "",
-        "| services | build | generator | Pagefind | MkDocs | CPU (build + beside) "
-        "| plain MkDocs (× it) | plain + search (× it) "
-        "| peak memory | site | Pagefind index | exports | first search |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| services | engine | cold build | warm build | generator | Pagefind | engine rendering "
+        "| CPU (build + beside) | plain MkDocs (× warm) | plain + search (× warm) "
+        "| peak memory cold / warm |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
-        b = r.build
-        plain = f"{r.plain.total:.2f} s ({b.total / r.plain.total:.2f})" if r.plain else "–"
-        searched = r.plain_search
-        times_plain = f"{searched.total:.2f} s ({b.total / searched.total:.2f})" if searched else "–"
-        payload = f"{_kb(r.payload['raw'])} ({_kb(r.payload['gzip'])} gz)" if r.payload else "–"
-        lines.append(
-            f"| {r.services:,} | {b.total:.2f} s | {b.generator:.2f} s ({b.generator / b.total:.1%}) "
-            f"| {b.pagefind:.2f} s | {b.mkdocs:.2f} s "
-            f"| {b.phases.get('cpu_build', 0):.1f} + {b.phases.get('cpu_side', 0):.1f} s "
-            f"| {plain} | {times_plain} | {b.peak_rss_mb:.0f} MB "
-            f"| {_mb(r.site_bytes)} ({r.site_files:,} files) | {_mb(r.pagefind_bytes)} "
-            f"| {_mb(r.exports_bytes)} | {payload} |"
-        )
-    phases = (*GENERATOR_PHASES, "pagefind", "pagefind_wait")
+        for engine, result in r.engines.items():
+            b = result.warm
+            plain = f"{r.plain.total:.2f} s ({b.total / r.plain.total:.2f})" if r.plain else "–"
+            searched = r.plain_search
+            times_plain = f"{searched.total:.2f} s ({b.total / searched.total:.2f})" if searched else "–"
+            lines.append(
+                f"| {r.services:,} | {engine} | {result.cold.total:.2f} s | {b.total:.2f} s "
+                f"| {b.generator:.2f} s ({b.generator / b.total:.1%}) | {b.pagefind:.2f} s "
+                f"| {b.engine:.2f} s "
+                f"| {b.phases.get('cpu_build', 0):.1f} + {b.phases.get('cpu_side', 0):.1f} s "
+                f"| {plain} | {times_plain} | {result.cold.peak_rss_mb:.0f} / {b.peak_rss_mb:.0f} MB |"
+            )
     lines += [
         "",
-        "Phases in the build's main thread (seconds):",
+        f"The site ({next(iter(results[0].engines)) if results else '–'}'s build):",
         "",
-        "| services | " + " | ".join(phases) + " |",
+        "| services | site | Pagefind index | exports | first search |",
+        "| ---: | ---: | ---: | ---: | ---: |",
     ]
-    lines.append("| ---: |" + " ---: |" * len(phases))
     for r in results:
-        cells = " | ".join(f"{r.build.phases.get(p, 0.0):.3f}" for p in phases)
-        lines.append(f"| {r.services:,} | {cells} |")
+        payload = f"{_kb(r.payload['raw'])} ({_kb(r.payload['gzip'])} gz)" if r.payload else "–"
+        lines.append(
+            f"| {r.services:,} | {_mb(r.site_bytes)} ({r.site_files:,} files) | {_mb(r.pagefind_bytes)} "
+            f"| {_mb(r.exports_bytes)} | {payload} |"
+        )
+    phases = (*GENERATOR_PHASES, "pagefind", "pagefind_wait", "engine")
+    lines += [
+        "",
+        "Phases of the warm builds in the build's main thread (seconds; `engine`: Zensical's process):",
+        "",
+        "| services | engine | " + " | ".join(phases) + " |",
+    ]
+    lines.append("| ---: | --- |" + " ---: |" * len(phases))
+    for r in results:
+        for engine, result in r.engines.items():
+            cells = " | ".join(f"{result.warm.phases.get(p, 0.0):.3f}" for p in phases)
+            lines.append(f"| {r.services:,} | {engine} | {cells} |")
     if checks:
-        lines += ["", "| target | measured | met |", "| --- | --- | --- |"]
+        lines += ["", "| target (MkDocs) | measured | met |", "| --- | --- | --- |"]
         lines += [f"| {name} | {value} | {'yes' if met else '**no**'} |" for name, value, met in checks]
     return "\n".join(lines)
 
@@ -428,7 +483,10 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated numbers of services")
-    parser.add_argument("--repeat", type=int, default=1, help="builds per size; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=1, help="warm builds per size; the fastest counts")
+    parser.add_argument(
+        "--engines", default="mkdocs", help="comma-separated engines to build with: mkdocs, zensical"
+    )
     parser.add_argument("--no-browser", action="store_true", help="skip the search-payload measurement")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain-MkDocs build")
     parser.add_argument("--no-targets", action="store_true", help="report only; never exit 1")
@@ -452,19 +510,24 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sizes = [int(s) for s in args.sizes.split(",")]
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    if not engines or any(e not in ENGINES for e in engines):
+        parser.error(f"--engines: choose from {', '.join(ENGINES)}")
     work = args.keep or Path(tempfile.mkdtemp(prefix="tarjotin-benchmark-"))
     try:
         results = []
         for size in sizes:
             print(f"› {size:,} services …", file=sys.stderr, flush=True)
-            results.append(measure(size, work, args.repeat, not args.no_browser, not args.no_baseline))
+            results.append(
+                measure(size, work, args.repeat, not args.no_browser, not args.no_baseline, engines)
+            )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     checks = check_targets(results)
     print(report(results, checks))
     if args.json:
-        data = [asdict(r) | {"generator": r.build.generator, "mkdocs": r.build.mkdocs} for r in results]
+        data = [asdict(r) | {"generator": r.build.generator, "engine": r.build.engine} for r in results]
         args.json.write_text(json.dumps({"results": data, "targets": checks}, indent=2), encoding="utf-8")
     missed = [name for name, _, met in checks if not met]
     return 1 if missed and not args.no_targets else 0

@@ -254,7 +254,10 @@ def _serve_rebuilding(config_file: Path, catalogue: Path | None, engine: str, de
     from generator.write.site import SiteError, site_folder
 
     def watched() -> list[Path]:
-        project = _project(config_file, catalogue)
+        try:
+            project = read_project(config_file, catalogue=catalogue)
+        except ProjectError:  # being edited: watch it until it reads again
+            return [config_file]
         folders = [project.config_file, project.catalogue, project.docs_dir]
         folders += [folder for folder in (project.templates, project.theme_dir) if folder is not None]
         return folders
@@ -262,7 +265,10 @@ def _serve_rebuilding(config_file: Path, catalogue: Path | None, engine: str, de
     with tempfile.TemporaryDirectory(prefix="tarjotin-zensical-") as work:
 
         def rebuild(site: Path) -> None:
-            project = _project(config_file, catalogue)  # mkdocs.yml may have changed too
+            try:
+                project = read_project(config_file, catalogue=catalogue)  # it may have changed too
+            except ProjectError as error:
+                raise EngineError(str(error)) from None
             loaded = _validate(project.catalogue)
             if loaded is None:
                 raise EngineError("the catalogue has errors (above)")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -171,15 +170,13 @@ def serve_rebuilding(
     *,
     interval: float = 1.0,
     announce: Callable[[str], None] = print,
-    stop: threading.Event | None = None,
 ) -> None:
     """Build into a temporary folder, serve it on ``dev_addr`` and rebuild when a watched file changes.
 
     ``rebuild(site)`` builds the whole site into ``site`` (safely: the old site stays
     when it fails, and its error is announced). The page is not reloaded in the
-    browser; reload it by hand. Ends on Ctrl-C, or when ``stop`` is set.
+    browser; reload it by hand. Ends on Ctrl-C (SIGINT).
     """
-    stop = stop or threading.Event()
     with tempfile.TemporaryDirectory(prefix="tarjotin-serve-") as folder:
         site = Path(folder) / "site"
         rebuild(site)
@@ -188,7 +185,8 @@ def serve_rebuilding(
         with serve_site(site, address=(host or "127.0.0.1", int(port or 8000))) as url:
             announce(f"Serving {url} (rebuilt when the catalogue, the docs or the theme change; Ctrl-C ends)")
             try:
-                while not stop.wait(interval):
+                while True:
+                    time.sleep(interval)
                     now = fingerprint(watched())
                     if now == seen:
                         continue
