@@ -93,6 +93,9 @@ FEED = "muutokset.xml"
 EXPORT_FILES = (CATALOGUE_JSON, CATALOGUE_CSV, HSDS_SERVICES, HSDS_ORGANIZATIONS, FEED)
 #: Pagefind's bundle as the search page's script loads it (a folder: served as is).
 SEARCH_BUNDLE = f"{SEARCH_BUNDLE_DIR}/"
+#: The QR code library the client list page loads when it shows a service's link
+#: (hand-written assets: docs/assets/javascripts/vendor/, with its licence).
+QR_SCRIPT = f"{ASSETS_DIR}/javascripts/vendor/qrcode-generator.js"
 #: The region's colours, written by the generator when region.yml sets them.
 REGION_STYLESHEET = f"{ASSETS_DIR}/stylesheets/tarjotin-region.css"
 

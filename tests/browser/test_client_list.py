@@ -133,6 +133,8 @@ def test_the_handout_prints_three_services_on_one_a4_page(page: Page, site_url: 
     )
     page.goto(site_url + LIST)
     data = list_data(page)
+    # The codes are drawn in the browser, by the library only the list page loads.
+    expect(page.locator("img.tarjotin-client-service__qr:not([hidden])")).to_have_count(len(THREE))
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4", print_background=True)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -150,6 +152,18 @@ def test_the_handout_prints_three_services_on_one_a4_page(page: Page, site_url: 
     assert "Hae kuntoutusta B-lausunnolla" in text and "Seuraava tapaaminen ti 10.12." in text
     for screen_only in ("Etusivu", "Poista palvelulistalta", "Kopioi linkki", "Mitään ei lähetetä"):
         assert screen_only not in text
+
+
+def test_only_the_list_page_loads_the_qr_library(page: Page, site_url: str) -> None:
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    store(page, site_url, THREE, {})
+    page.goto(site_url + "/palvelut/kela/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in loaded if "qrcode-generator" in url]
+    page.goto(site_url + LIST)
+    expect(page.locator("img.tarjotin-client-service__qr:not([hidden])")).to_have_count(len(THREE))
+    assert len([url for url in loaded if url.endswith("/vendor/qrcode-generator.js")]) == 1
 
 
 def test_the_share_link_opens_the_same_list_elsewhere(browser: Browser, site_url: str) -> None:

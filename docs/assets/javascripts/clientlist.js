@@ -202,6 +202,39 @@
     return date.getDate() + "." + (date.getMonth() + 1) + "." + date.getFullYear();
   }
 
+  // The QR code library (qrcode-generator, MIT; docs/assets/javascripts/vendor/) is
+  // loaded by the list page alone, once, when it first shows a service with a link:
+  // the other pages never pay for it, and the build writes no images.
+  var qrLibrary = null;
+
+  function loadQr(src) {
+    if (!qrLibrary) {
+      qrLibrary = new Promise(function (resolve, reject) {
+        if (typeof window.qrcode === "function") return resolve(window.qrcode);
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () { resolve(window.qrcode); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      }).then(function (qrcode) {
+        qrcode.stringToBytes = qrcode.stringToBytesFuncs["UTF-8"]; // addresses may hold ä, ö
+        return qrcode;
+      });
+      qrLibrary.catch(function () { qrLibrary = null; }); // offline: try again on the next render
+    }
+    return qrLibrary;
+  }
+
+  // An SVG image of a QR code of ``url``: error correction M and the standard quiet
+  // zone of four modules, as the print view's scanners expect.
+  function qrImage(qrcode, url) {
+    var code = qrcode(0, "M");
+    code.addData(url);
+    code.make();
+    var svg = code.createSvgTag({ cellSize: 4, margin: 16, scalable: true });
+    return "data:image/svg+xml," + encodeURIComponent(svg);
+  }
+
   function ListPage(root, data) {
     var self = this;
     var L = data.labels;
@@ -275,9 +308,15 @@
       body.appendChild(text);
       if (service.main) {
         var qr = element("img", "tarjotin-client-service__qr");
-        qr.src = service.main.qr;
         qr.alt = fill(L.list_qr, { url: service.main.url });
         qr.dataset.url = service.main.url;
+        qr.hidden = true; // until it is drawn
+        loadQr(root.dataset.qrScript).then(function (qrcode) {
+          qr.src = qrImage(qrcode, service.main.url);
+          qr.hidden = false;
+        }, function () {
+          // Without the library the handout still carries the address in writing.
+        });
         body.appendChild(qr);
       }
       item.appendChild(body);
