@@ -23,6 +23,7 @@ from generator.export.records import status
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue, Service
 from generator.model.entries import Contact
+from generator.model.facts import cell_text, fact_fields
 from generator.report.formats import FORMULA_STARTS
 from generator.report.formats import csv_cell as cell
 from generator.site import urls as paths
@@ -30,7 +31,7 @@ from generator.site import urls as paths
 #: Excel needs the byte-order mark to read UTF-8.
 ENCODING = "utf-8-sig"
 
-__all__ = ["COLUMNS", "ENCODING", "FORMULA_STARTS", "catalogue_csv", "cell"]
+__all__ = ["COLUMNS", "ENCODING", "FORMULA_STARTS", "catalogue_csv", "cell", "columns"]
 
 
 def _lines(values: Iterable[object] | None) -> str:
@@ -84,13 +85,27 @@ COLUMNS: list[Column] = [
 ]
 
 
+def _fact_column(name: str) -> Column:
+    return name, lambda s: cell_text(getattr(s.entry, name, None))
+
+
+def columns(catalogue: Catalogue) -> list[Column]:
+    """:data:`COLUMNS`, then one for each labelled fact of the services' model
+    (generator/model/facts.py), named after its field."""
+    names: dict[str, None] = {}
+    for service in catalogue.services:
+        names.update((name, None) for name, _ in fact_fields(type(service.entry)))
+    return COLUMNS + [_fact_column(name) for name in names]
+
+
 def catalogue_csv(catalogue: Catalogue, urls: SiteUrls, today: date) -> str:
     """The CSV text: a header row, then every service (ended ones too) in name order."""
     here = paths.open_data_file(paths.CATALOGUE_CSV)
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow(["id", "url", "status", *(name for name, _ in COLUMNS)])
+    table = columns(catalogue)
+    writer.writerow(["id", "url", "status", *(name for name, _ in table)])
     for service in catalogue.services:
         row = [service.id, urls.service(service, here), status(service, today)]
-        writer.writerow([cell(text) for text in row + [value(service) for _, value in COLUMNS]])
+        writer.writerow([cell(text) for text in row + [value(service) for _, value in table]])
     return out.getvalue()

@@ -19,6 +19,7 @@ from typing import Any
 from generator.export.site_urls import SiteUrls
 from generator.model.catalogue import Catalogue, Service
 from generator.model.entries import Municipality, Provider
+from generator.model.facts import service_facts
 from generator.site.labels import fill, labels_for
 
 #: The namespace of every identifier we generate (a fixed random UUID; never change it).
@@ -134,6 +135,8 @@ class HsdsExport:
             "assured_date": entry.last_reviewed.isoformat() if entry.last_reviewed else None,
             "alert": self._alert(service),
         }
+        # The model's labelled facts that name an HSDS field (generator/model/facts.py).
+        optional |= {f.fact.hsds: f.text for f in service_facts(entry, self.labels) if f.fact.hsds}
         record.update({k: v for k, v in optional.items() if v is not None})
         record["organization"] = self.organization(service.provider)
         record["service_areas"] = [self._area(service_id, m) for m in service.municipalities]

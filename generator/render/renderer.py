@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.model.catalogue import Catalogue, Service
+from generator.model.facts import FactValue, service_facts
 from generator.render.environment import template_environment
 from generator.render.glossary import Explainer, expansions
 from generator.render.link_text import separate_links
@@ -76,7 +77,12 @@ class Renderer:
             today=options.today,
             cached_card=self._cached_card,
             current=self.current,
+            facts=self.facts,
         )
+
+    def facts(self, service: Service) -> list[FactValue]:
+        """The service's labelled facts (generator/model/facts.py), for every layout of it."""
+        return service_facts(service.entry, self.labels)
 
     def current(self, services: Iterable[Service]) -> list[Service]:
         """Services still on offer (ended ones leave listings, filters and search)."""
