@@ -7,7 +7,9 @@
 * ``github``: GitHub Actions workflow commands (``::error file=…,line=…::…``),
   which show each problem on the pull request's changed lines;
 * ``markdown``: a table of problems per file, for a CI job summary;
-* ``json``: every problem with its file, line, column, field and severity, for scripts.
+* ``json``: every problem with its file, line, column, field and severity, for scripts;
+* ``html``: the errors as a page, which the preview (``tarjotin serve``) shows in the
+  browser instead of the site while the catalogue has errors (:func:`html_page`).
 
 The formats themselves are :mod:`generator.report.render`'s, which ``tarjotin report``
 and ``tarjotin links`` write through too.
@@ -21,15 +23,21 @@ from pathlib import Path
 
 import click
 
-from generator.i18n import _
+from generator.i18n import N_, _, ngettext
 from generator.load.yaml_source import read_source
 from generator.problems import Problem, Problems, Severity
+from generator.report import html
 from generator.report.formats import markdown_cell, markdown_code, relative_path
 from generator.report.render import annotation, json_text, markdown_table, row_data
 
 FORMATS = ("text", "short", "github", "markdown", "json")
 #: The title of an annotation for a problem that names no field.
 ANNOTATION_TITLE = "tarjotin validate"
+
+#: Under the heading of the preview's error page.
+PREVIEW_RELOADS = N_(
+    "The preview shows the site again when the problems are fixed; this page reloads by itself."
+)
 
 
 class SourceLines:
@@ -59,6 +67,30 @@ def quoted(problems: Iterable[Problem], root: Path) -> list[str]:
     """Each problem as a compiler-style block (see :meth:`Problem.format_quoted`)."""
     sources = SourceLines()
     return [problem.format_quoted(root, sources.line(problem.file, problem.line)) for problem in problems]
+
+
+def html_page(problems: Problems, root: Path) -> str:
+    """The errors of ``problems`` as an HTML page: each with its file, line, quoted line and message."""
+    errors = sorted(problems.errors, key=lambda p: (str(p.file), p.line or 0, p.column or 0))
+    count = len(errors)
+    sources = SourceLines()
+    summary = ngettext("the catalogue has {count} error", "the catalogue has {count} errors", count)
+    return html.problems_page(
+        errors,
+        root,
+        heading=_("The catalogue has errors"),
+        summary=_sentence(summary.format(count=count)) + " " + _(PREVIEW_RELOADS),
+        source_line=lambda row: sources.line(row.file, row.line),
+    )
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def build_error_page(messages: list[str]) -> str:
+    """An HTML page for a preview build that failed for another reason than the catalogue."""
+    return html.message_page(messages, heading=_("The site could not be built"), summary=_(PREVIEW_RELOADS))
 
 
 def github_annotations(problems: Iterable[Problem], root: Path) -> list[str]:

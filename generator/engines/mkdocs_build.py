@@ -8,21 +8,27 @@ command knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import logging
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from generator.engines.errors import EngineError
 from generator.engines.mkdocs_plugin import Prepared, TarjotinPlugin
 from generator.model.catalogue import Catalogue
 from generator.site.plan import SitePlan
 from generator.site.project import PLUGIN, Project
+
+log = logging.getLogger("mkdocs.commands.serve")
 
 
 def plugins_setting(project: Project) -> Any:
@@ -82,11 +88,63 @@ def build(
 def serve(project: Project, dev_addr: str) -> None:
     """``mkdocs serve``: live reload, the catalogue and templates watched by the plugin.
 
-    Each rebuild is MkDocs's own: the plugin loads the catalogue and plans the site.
+    Each rebuild is MkDocs's own: the plugin loads the catalogue and plans the site,
+    and a rebuild that fails shows its errors in the browser (``mkdocs_preview``).
+
+    This is MkDocs 1.6's ``mkdocs.commands.serve.serve`` with one difference: each
+    rebuild reads mkdocs.yml with a new ``plugins`` setting. MkDocs empties the
+    entries of the list it is given while it reads them, so handing
+    ``mkdocs.commands.serve.serve`` the list once made every rebuild fail with
+    "Invalid Plugins configuration".
     """
+    site_dir = tempfile.mkdtemp(prefix="tarjotin-serve-")
+
+    def get_config() -> MkDocsConfig:
+        return _config(project, site_dir=site_dir, dev_addr=dev_addr)
+
     try:
-        mkdocs_serve(
-            str(project.config_file), dev_addr=dev_addr, livereload=True, plugins=plugins_setting(project)
-        )
-    except MkDocsException as error:
-        raise EngineError(str(error)) from None
+        try:
+            config = get_config()
+        except MkDocsException as error:
+            raise EngineError(str(error)) from None
+        config.plugins.on_startup(command="serve", dirty=False)
+        host, port = config.dev_addr
+        mount_path = urlsplit(config.site_url or "/").path
+        config.site_url = serve_url = _serve_url(host, port, mount_path)
+
+        def builder(config: MkDocsConfig | None = None) -> None:
+            log.info("Building documentation...")
+            if config is None:
+                config = get_config()
+                config.site_url = serve_url
+            mkdocs_build(config, serve_url=serve_url)
+
+        server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+        server.error_handler = lambda code: _error_page(Path(site_dir), code)
+        try:
+            try:
+                builder(config)
+            except MkDocsException as error:
+                raise EngineError(str(error)) from None
+            server.watch(config.docs_dir)
+            if config.config_file_path:
+                server.watch(config.config_file_path)
+            server = config.plugins.on_serve(server, config=config, builder=builder)
+            for item in config.watch:
+                server.watch(item)
+            try:
+                server.serve()
+            except KeyboardInterrupt:
+                log.info("Shutting down...")
+            finally:
+                server.shutdown()
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _error_page(site_dir: Path, code: int) -> bytes | None:
+    """The site's own ``404.html`` (or ``500.html``) for a missing page, as ``mkdocs serve`` serves it."""
+    page = site_dir / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None

@@ -35,6 +35,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.engines.mkdocs_config import TarjotinConfig
+from generator.engines.mkdocs_preview import ErrorPreview, Failure
 from generator.export.process import Export, ExportError, start_exports
 from generator.export.writer import ExportOptions
 from generator.model.catalogue import Catalogue
@@ -72,6 +73,8 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         self.rank: dict[str, int] = {}
         self.exports: Export | None = None
         self.search_index: SearchIndexer | None = None
+        #: The catalogue's problems when the last ``on_config`` found errors (for the preview).
+        self.failure: Failure | None = None
 
     def _project_path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -80,6 +83,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         # Taken once: MkDocs keeps one instance of a plugin with `on_shutdown` for the
         # whole process, so a plan left here would be reused by the next build.
         prepared, self.prepared = self.prepared, None
+        self.failure = None
         if prepared is not None:
             self.catalogue, self.plan, self.today = prepared.catalogue, prepared.plan, prepared.today
         else:
@@ -96,6 +100,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         for problem in problems.warnings:
             log.warning(problem.format(project))
         if catalogue is None:
+            self.failure = (problems, project)
             details = "\n".join(p.format(project) for p in problems.sorted() if p in problems.errors)
             raise PluginError(
                 f"Error reading the catalogue '{root}': {len(problems.errors)} error(s)\n{details}"
@@ -214,10 +219,16 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         return env
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        ErrorPreview(server, self.take_failure)  # a failed rebuild shows its errors in the browser
         server.watch(str(self._project_path(config, self.config.catalogue)))
         if self.config.templates:
             server.watch(str(self._project_path(config, self.config.templates)))
         return server
+
+    def take_failure(self) -> Failure | None:
+        """The catalogue's problems that failed the last build, if that is why it failed (once)."""
+        failure, self.failure = self.failure, None
+        return failure
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         exports, search_index = self.exports, self.search_index

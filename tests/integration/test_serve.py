@@ -1,4 +1,9 @@
-"""`tarjotin serve --engine zensical`: the site is rebuilt when the catalogue changes, and served."""
+"""`tarjotin serve`: the site is rebuilt when the catalogue changes, and served.
+
+With MkDocs (the default) a catalogue with errors is shown in the browser: every page
+is the error page, with the file, the line and the Finnish message, until the file
+is fixed; with Zensical the last good site stays served.
+"""
 
 from __future__ import annotations
 
@@ -24,8 +29,66 @@ def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as answer:
             return str(answer.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:  # the preview's error page is a 500
+        return str(error.read().decode("utf-8"))
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
+
+
+def _start(project: Path, port: int, *options: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "generator", "serve", "-f", str(project / "mkdocs.yml")]
+    return subprocess.Popen(
+        [*command, *options, "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TARJOTIN_LANG": "fi"},
+    )
+
+
+def _stop(server: subprocess.Popen[str]) -> str:
+    """End the server (Ctrl-C, then kill if it hangs); its stderr."""
+    server.send_signal(signal.SIGINT)
+    try:
+        _, stderr = server.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        _, stderr = server.communicate()
+    return stderr
+
+
+def test_mkdocs_serve_shows_catalogue_errors_in_the_page_and_recovers(mini_project: Path) -> None:
+    port = _free_port()
+    server = _start(mini_project, port)
+    page = f"http://127.0.0.1:{port}/palvelut/eka/"
+    other_page = f"http://127.0.0.1:{port}/"
+    service = mini_project / "catalogue" / "services" / "eka.yml"
+    original = service.read_text(encoding="utf-8")
+    try:
+        _wait_for(lambda: "Eka palvelu" in (_fetch(page) or ""), server, "the first build", 180)
+        # A tab in the indentation: the page shows the file, the line and the message.
+        service.write_text(original.replace("  - yksi", "\t- yksi"), encoding="utf-8")
+        _wait_for(lambda: "Luettelossa on virheitä" in (_fetch(page) or ""), server, "the error page", 10)
+        shown = _fetch(page) or ""
+        assert "catalogue/services/eka.yml:9:1: virhe" in shown
+        assert "sarkainmerkki" in shown
+        assert "/livereload/" in shown  # it reloads by itself when the file is fixed
+        assert "Luettelossa on virheitä" in (_fetch(other_page) or "")  # every page, not only this one
+        # Fixed: the site again, with the change.
+        service.write_text(original.replace("name: Eka palvelu", "name: Korjattu palvelu"), encoding="utf-8")
+        _wait_for(lambda: "Korjattu palvelu" in (_fetch(page) or ""), server, "the fixed site", 10)
+        # An unknown theme whose id is markup: shown as text, never as HTML.
+        service.write_text(original.replace("[kuntoutus]", "[<em>huono</em>]"), encoding="utf-8")
+        _wait_for(lambda: "Luettelossa on virheitä" in (_fetch(page) or ""), server, "the error page", 10)
+        shown = _fetch(page) or ""
+        assert "catalogue/services/eka.yml:3" in shown
+        assert "&lt;em&gt;huono&lt;/em&gt;" in shown and "<em>huono" not in shown
+        service.write_text(original, encoding="utf-8")
+        _wait_for(lambda: "Eka palvelu" in (_fetch(page) or ""), server, "the fixed site", 10)
+        assert server.poll() is None
+    finally:
+        stderr = _stop(server)
+    assert "Traceback" not in stderr
 
 
 def _wait_for(
@@ -40,14 +103,7 @@ def _wait_for(
 
 def test_zensical_serve_rebuilds_when_a_service_changes(mini_project: Path) -> None:
     port = _free_port()
-    command = [sys.executable, "-m", "generator", "serve", "-f", str(mini_project / "mkdocs.yml")]
-    server = subprocess.Popen(
-        [*command, "--engine", "zensical", "-a", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "TARJOTIN_LANG": "fi"},
-    )
+    server = _start(mini_project, port, "--engine", "zensical")
     page = f"http://127.0.0.1:{port}/palvelut/eka/"
     try:
         _wait_for(lambda: "Eka palvelu" in (_fetch(page) or ""), server, "the first build", 180)
@@ -63,11 +119,6 @@ def test_zensical_serve_rebuilds_when_a_service_changes(mini_project: Path) -> N
         assert "Muutettu palvelu" in (_fetch(page) or "")
         assert server.poll() is None
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            _, stderr = server.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, stderr = server.communicate()
+        stderr = _stop(server)
     assert "Rebuilt in" in stderr and "Build failed; still serving the previous site" in stderr
     assert "Traceback" not in stderr

@@ -1,0 +1,111 @@
+"""``tarjotin serve`` with MkDocs: the preview keeps serving, and shows what is wrong.
+
+MkDocs's own ``mkdocs serve`` (1.6) leaves a failed rebuild's site "being built":
+every page request waits for a build that never finishes, and the error is only in
+the terminal. :class:`ErrorPreview` wraps the live-reload server the plugin is given
+in ``on_serve``: a rebuild that fails is reported to MkDocs as done, and until a
+rebuild succeeds every page the server is asked for is one error page instead (the
+catalogue's problems with file, line, quoted line and message, through
+:func:`generator.reporting.html_page`, or the build's error messages), with MkDocs's
+live-reload script, so the browser reloads into the site when the files are fixed.
+Styles, scripts and images are served as before.
+
+It reads two attributes MkDocs 1.6's ``LiveReloadServer`` does not document
+(``_visible_epoch``, ``_inject_js_into_html``); ``pyproject.toml`` keeps MkDocs below 1.7.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.problems import Problems
+from generator.reporting import build_error_page, html_page
+
+log = logging.getLogger("mkdocs.plugins.tarjotin")
+
+#: What the plugin knows of a failed build: the catalogue's problems and the project folder.
+Failure = tuple[Problems, Path]
+
+
+class _Messages(logging.Handler):
+    """Collects what MkDocs logs as a warning or an error during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def is_page(path: str) -> bool:
+    """Whether a request for ``path`` asks for a page (a folder URL or ``.html``), not a file it uses."""
+    name = posixpath.basename(path)
+    return path.endswith("/") or name.endswith(".html") or "." not in name
+
+
+class ErrorPreview:
+    """Serves an error page for every page while the last build failed.
+
+    Args:
+        server: MkDocs's ``LiveReloadServer``; its builder and its WSGI app are wrapped.
+        failure: The catalogue's problems of the build that just failed, when that is why.
+    """
+
+    def __init__(self, server: Any, failure: Callable[[], Failure | None]) -> None:
+        self.server = server
+        self.failure = failure
+        self.page: bytes | None = None
+        self._lock = threading.Lock()
+        self._build = server.builder
+        self._app = server.get_app()
+        server.builder = self.build
+        server.set_app(self.serve)
+
+    def build(self) -> None:
+        """MkDocs's rebuild; a failure becomes the error page instead of a server stuck waiting."""
+        messages = _Messages()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(messages)
+        self.failure()  # a failure left from a build that failed before the plugin ran
+        try:
+            self._build()
+        except Exception as error:  # MkDocs's Abort is an Exception and a SystemExit
+            page: bytes | None = self._error_page(error, messages.messages)
+            log.error("The preview shows the errors in the browser until they are fixed.")
+        else:
+            page = None
+        finally:
+            logger.removeHandler(messages)
+        with self._lock:
+            self.page = page
+
+    def _error_page(self, error: Exception, messages: list[str]) -> bytes:
+        failure = self.failure()
+        if failure is not None:
+            problems, root = failure
+            return html_page(problems, root).encode("utf-8")
+        shown = [message for message in messages if message]
+        cause = error.__context__ if error.__context__ is not None else error
+        if str(cause) and str(cause) not in shown:
+            shown.append(str(cause))
+        return build_error_page(shown).encode("utf-8")
+
+    def serve(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        """The WSGI app: the error page for a page while there is one, else MkDocs's server."""
+        with self._lock:
+            page = self.page
+        path = str(environ.get("PATH_INFO", ""))
+        if page is None or path.startswith("/livereload/") or not is_page(path):
+            return self._app(environ, start_response)
+        content = self.server._inject_js_into_html(page, self.server._visible_epoch)
+        start_response(
+            "500 Internal Server Error",
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))],
+        )
+        return [content]
