@@ -44,6 +44,18 @@ def axe_violations(page: Page, context: str | None = None) -> list[dict[str, Any
     return violations
 
 
+#: axe's best-practice rules on landmarks the site keeps to as well: all content inside
+#: a landmark, and no two landmarks of one kind with the same name.
+LANDMARK_RULES = ["region", "landmark-unique"]
+
+
+def landmark_findings(page: Page) -> list[dict[str, Any]]:
+    """Run axe-core's best-practice landmark rules (:data:`LANDMARK_RULES`) on the page."""
+    options = {"runOnly": {"type": "rule", "values": LANDMARK_RULES}, "resultTypes": ["violations"]}
+    findings: list[dict[str, Any]] = _AXE.run(page, options=options).response["violations"]
+    return findings
+
+
 def describe(violations: list[dict[str, Any]]) -> list[str]:
     """One readable line per failing element: rule, impact, element and what to fix."""
     lines = []

@@ -1,6 +1,7 @@
 """axe-core (WCAG 2.0/2.1 A and AA) over every page of the default site in Chromium.
 
-Every built page is checked at phone width, each page type also at desktop width,
+Every built page is checked at phone width, with axe's best-practice landmark rules
+(``region``, ``landmark-unique``) too; each page type also at desktop width,
 and the states that only exist after interaction (filters applied, search results,
 the search filter panel, the phone menu open, the skip link shown) are checked too.
 """
@@ -14,7 +15,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.a11y import PHONE, axe_violations, describe, open_filters, page_file, site_pages
+from tests.browser.a11y import (
+    PHONE,
+    axe_violations,
+    describe,
+    landmark_findings,
+    open_filters,
+    page_file,
+    site_pages,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +58,7 @@ def test_every_page_at_phone_width_has_no_violations(
     problems: dict[str, list[str]] = {}
     for path in paths:
         page.goto(site_url + path)
-        found = describe(axe_violations(page))
+        found = describe(axe_violations(page)) + describe(landmark_findings(page))
         if found:
             problems[path] = found
     context.close()
