@@ -76,8 +76,8 @@ def expansions(terms: list[Term]) -> dict[str, str]:
 # --- writing out the first occurrence ------------------------------------------------
 
 #: Inline Markdown that is not running text: code spans, links and images (the link
-#: text too: "Päijät-Hämeen TYP (…) - Päijät-Sote" would misquote the page's title),
-#: HTML tags and autolinks, attribute lists, entities and bare addresses.
+#: text too: a linked page's title such as "Alueen TYP (…) - Hyvinvointialue" would be
+#: misquoted), HTML tags and autolinks, attribute lists, entities and bare addresses.
 _PROTECTED = re.compile(
     r"`+[^`]*`+"
     r"|!?\[(?:[^\[\]\\]|\\.)*\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)"

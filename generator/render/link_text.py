@@ -2,8 +2,8 @@
 
 The catalogue keeps each link's title as the source wrote it, which is usually the
 linked page's own ``<title>``: "Etusivu - Kiipula", "Kuntoutus | Henkilöasiakkaat | Kela",
-"Päijät-Hämeen hyvinvointialue - Päijät-Hämeen hyvinvointialue", or the address itself.
-Shown as link text these read as noise. :func:`link_text` rewrites a title by one fixed
+"Alueen hyvinvointialue - Alueen hyvinvointialue" (a site's name twice), or the
+address itself. Shown as link text these read as noise. :func:`link_text` rewrites a title by one fixed
 rule, adding no word of its own:
 
 1. A title that is an address shows its host without ``www.`` ("sysma.fi").

@@ -217,21 +217,45 @@ def _options() -> ExportOptions:
     return ExportOptions(site_url="https://x.example/", today=date(2025, 1, 1))
 
 
+#: Run in a fresh interpreter: a build's process has one thread when its exports start,
+#: and the test session's has more (the browser tests' Playwright, local servers), where
+#: the build rightly writes them with a thread instead.
+_FORKED_EXPORT = """
+import json, sys
+from datetime import date
+from pathlib import Path
+
+import generator.validate.catalogue as loading
+from generator.export.process import ForkedExport, start_exports
+from generator.export.writer import ExportOptions
+
+catalogue, _ = loading.require_catalogue(Path(sys.argv[1]))
+
+def must_not_load(root):
+    raise AssertionError(f"the catalogue was read again from {root}")
+
+loading.load_catalogue = must_not_load  # the copy has the loaded catalogue
+options = ExportOptions(site_url="https://x.example/", today=date(2025, 1, 1))
+export = start_exports(catalogue, Path(sys.argv[2]), options)
+export.wait()
+print(type(export).__name__)
+"""
+
+
 def test_the_exports_are_written_by_a_copy_of_the_build_from_the_loaded_catalogue(
-    mini_catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    mini_catalogue: Path, tmp_path: Path
 ) -> None:
-    catalogue, _ = require_catalogue(mini_catalogue)
-    # The copy reads no file of the catalogue: it has the loaded one.
-    monkeypatch.setattr("generator.validate.catalogue.load_catalogue", _must_not_load)
-    export = start_exports(catalogue, tmp_path, _options())
-    assert isinstance(export, ForkedExport)
-    export.wait()
+    done = subprocess.run(
+        [sys.executable, "-c", _FORKED_EXPORT, str(mini_catalogue), str(tmp_path)],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.strip() == ForkedExport.__name__
     data = json.loads((tmp_path / EXPORT_DIR / CATALOGUE_JSON).read_text(encoding="utf-8"))
     assert data["services"] and data["services"][0]["url"].startswith("https://x.example/")
-
-
-def _must_not_load(root: Path) -> None:
-    raise AssertionError(f"the catalogue was read again from {root}")
 
 
 def test_a_failed_export_names_the_folder_and_the_cause(mini_catalogue: Path, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@
  * This is the only implementation of that logic; tests/browser/test_eligibility.py
  * drives it with the client examples' facts.
  *
- * The answers live in the page's address (?ika=23&kunta=lahti…) so a colleague can
+ * The answers live in the page's address (?ika=23&kunta=<municipality id>…) so a colleague can
  * open the same check, and nowhere else: nothing is stored or sent.
  */
 (function () {
