@@ -1,4 +1,4 @@
-"""Browser fixtures: the default site served on 127.0.0.1 and Debian's Chromium."""
+"""Browser fixtures: the default site served on 127.0.0.1, as each engine builds it."""
 
 from __future__ import annotations
 
@@ -6,22 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from generator.check.server import serve_site
 from tests.browser.a11y import browser_page
 
-CHROMIUM = "/usr/bin/chromium"
-#: As root and on a closed network Chromium needs these (see the machine notes).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Chromium itself (``browser``) is a fixture of tests/conftest.py: the form editor's
+# tests use it too, and one test session can hold only one Playwright.
 
 
 #: The browser tests that matter most to users run on the site as each engine builds it
@@ -81,16 +72,6 @@ def default_site(default_site: Path, engine: str, request: pytest.FixtureRequest
 def site_url(default_site: Path) -> Iterator[str]:
     with serve_site(default_site) as url:
         yield url.rstrip("/")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from generator.cms.bundle import Bundle, ensure_bundle
 from generator.cms.local import LocalEditor, run_local_editor
 from generator.cms.site import write_admin
 from generator.validate.catalogue import load_catalogue
-from tests.browser.conftest import browser  # noqa: F401 - the shared Chromium fixture
 from tests.helpers import PROJECT
 
 #: Where the editors' guide keeps its screenshots (written when TARJOTIN_UPDATE_SCREENSHOTS=1).
@@ -86,7 +85,7 @@ def workflow_editor(
 
 
 @pytest.fixture
-def cms_page(browser: Browser) -> Iterator[Page]:  # noqa: F811 - the fixture imported above
+def cms_page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(locale="fi-FI", viewport={"width": 1200, "height": 800})
     # Decap's bundle is 5 MB of JavaScript and the machine may be busy: be patient.
     context.set_default_navigation_timeout(120_000)
