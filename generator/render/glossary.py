@@ -167,7 +167,12 @@ class Explainer:
             said = expansion if plain == term or not plain.startswith(term + "-") else f"{term}: {expansion}"
             return f"{word} ({text(said)})"
 
-        return self._any.sub(write_out, part) if part else part
+        # Any match is its term with backslashes in it: a part without any term text
+        # left to write out is returned unread (most are, and the pattern is slow).
+        plain = part.replace("\\", "")
+        if not any(term in plain for term in self.terms if term not in done):
+            return part
+        return self._any.sub(write_out, part)
 
 
 def _body_start(lines: list[str]) -> int:
