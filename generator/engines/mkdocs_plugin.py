@@ -33,12 +33,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import clean_directory
 
 from generator.engines.mkdocs_config import TarjotinConfig
-from generator.engines.mkdocs_preview import ErrorPreview, Failure
+from generator.engines.mkdocs_preview import ErrorPreview, Failure, Rebuilds
 from generator.export.process import Export, ExportError, start_exports
 from generator.export.writer import ExportOptions
 from generator.model.catalogue import Catalogue
+from generator.render.environment import bytecode_cache
 from generator.render.site_plan import PlanOptions, plan_site
 from generator.search.morphology import load_morphology
 from generator.site.plan import SitePlan, merged_extensions
@@ -75,6 +77,12 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         self.search_index: SearchIndexer | None = None
         #: The catalogue's problems when the last ``on_config`` found errors (for the preview).
         self.failure: Failure | None = None
+        #: Set by ``tarjotin serve``: each build is MkDocs's ``dirty`` build, and the plugin
+        #: decides what is rebuilt (:class:`~generator.engines.mkdocs_preview.Rebuilds`).
+        self.incremental = False
+        self.rebuilds = Rebuilds()
+        #: This build rebuilds only the pages whose Markdown changed.
+        self.partial = False
 
     def _project_path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -89,6 +97,9 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         else:
             self.catalogue, self.plan, self.today = self._plan(config)
         apply_plan(config, self.plan)
+        self.partial = self.incremental and self.rebuilds.plan(
+            self.plan, Path(config.config_file_path), Path(config.docs_dir)
+        )
         self.rank = {path: position for position, path in enumerate(self.plan.nav)}
         return config
 
@@ -129,6 +140,10 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         )
         return catalogue, plan_site(catalogue, options), today
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental and not self.partial:  # MkDocs's dirty build cleans nothing
+            clean_directory(config.site_dir)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.plan is not None
         for page in self.plan.pages:
@@ -138,8 +153,24 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         for path, content in self.plan.assets.items():
             files.append(File.generated(config, path, content=content))
         self.plan.release_pages()  # MkDocs holds the Markdown now
-        self._start_side_work(config)
+        if self.incremental:
+            self._mark_rebuilt(files)
+        if not self.partial:  # a partial build keeps the last full build's index and exports
+            self._start_side_work(config)
         return files
+
+    def _mark_rebuilt(self, files: Files) -> None:
+        """In ``tarjotin serve``'s dirty builds: which pages MkDocs converts and writes again.
+
+        Every page is, but in a partial build a generated page out of the navigation
+        whose Markdown has not changed: its HTML from the last build stays. The
+        navigation's pages are always read again, as the navigation shows their titles.
+        """
+        assert self.plan is not None
+        hidden = self.plan.hidden
+        for file in files.documentation_pages():
+            keep = self.partial and file.src_uri in hidden and self.rebuilds.unchanged(file.src_uri)
+            setattr(file, "is_modified", _page_kept if keep else _page_rebuilt)  # noqa: B010
 
     def _start_side_work(self, config: MkDocsConfig) -> None:
         """Start the exports and the search index; the site folder has just been cleaned."""
@@ -213,6 +244,8 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         return sorted(kept, key=lambda item: self.rank.get(_first_page_uri(item) or "", last))
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if env.bytecode_cache is None:  # the theme's templates compiled once, not on every build
+            env.bytecode_cache = bytecode_cache()
         # Every page's Markdown is rendered by now; Pagefind writes while MkDocs renders the theme.
         if self.search_index is not None:
             self.search_index.write()
@@ -243,14 +276,25 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
                 if work is not None:
                     work.abort()
             raise PluginError(str(error)) from None
+        if self.incremental:
+            self.rebuilds.succeeded()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_side_work()
+        self.rebuilds.failed()  # the next build rebuilds every page
 
     def on_shutdown(self) -> None:
         # An interrupted build (KeyboardInterrupt, SIGTERM) reaches no on_build_error:
         # its helper processes are stopped here, before the staging folder is removed.
         self._stop_side_work()
+
+
+def _page_kept() -> bool:
+    return False
+
+
+def _page_rebuilt() -> bool:
+    return True
 
 
 def apply_plan(config: MkDocsConfig, plan: SitePlan) -> None:

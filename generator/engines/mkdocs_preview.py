@@ -16,15 +16,19 @@ It reads two attributes MkDocs 1.6's ``LiveReloadServer`` does not document
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
 import posixpath
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.problems import Problems
 from generator.reporting import build_error_page, html_page
+from generator.site.plan import SitePlan
 
 log = logging.getLogger("mkdocs.plugins.tarjotin")
 
@@ -109,3 +113,73 @@ class ErrorPreview:
             [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))],
         )
         return [content]
+
+
+# --- rebuilding only the pages a change affects ------------------------------------------
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def plan_signature(plan: SitePlan, config_file: Path, docs_dir: Path) -> bytes:
+    """What every page's HTML depends on besides its own Markdown.
+
+    The navigation (its pages and their titles), the set of generated pages, the theme's
+    ``extra`` values, stylesheets, scripts and extensions, and the modification times
+    of mkdocs.yml and of every hand-written file: when any of them changes, the
+    preview rebuilds every page.
+    """
+    handwritten = []
+    for path in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
+        with contextlib.suppress(OSError):
+            handwritten.append((str(path), path.stat().st_mtime_ns))
+    with contextlib.suppress(OSError):
+        handwritten.append((str(config_file), config_file.stat().st_mtime_ns))
+    parts = [
+        plan.nav,
+        [(page.path, page.in_nav, page.title if page.in_nav else "") for page in plan.pages],
+        plan.extra,
+        plan.extra_css,
+        plan.extra_javascript,
+        plan.extensions,
+        sorted(plan.assets),
+        handwritten,
+    ]
+    return _digest(repr(parts))
+
+
+@dataclass
+class Rebuilds:
+    """What the last successful preview build was made of, to rebuild only what changed since.
+
+    ``tarjotin serve`` rebuilds with MkDocs's ``dirty`` build. When nothing but some
+    pages' Markdown has changed (:func:`plan_signature` is the same), a page kept out
+    of the navigation whose Markdown is the same as last time is neither converted
+    nor written again: its HTML from the last build stays. Every other page is
+    rebuilt. Such a partial build leaves the search index and the open-data files as
+    the last full build wrote them.
+    """
+
+    signature: bytes | None = None
+    pages: dict[str, bytes] = field(default_factory=dict)
+    #: This build's, kept when it succeeds.
+    pending: tuple[bytes, dict[str, bytes]] | None = None
+
+    def plan(self, plan: SitePlan, config_file: Path, docs_dir: Path) -> bool:
+        """Take this build's plan; whether only the pages whose Markdown changed need building."""
+        signature = plan_signature(plan, config_file, docs_dir)
+        self.pending = (signature, {page.path: _digest(page.markdown) for page in plan.pages})
+        return self.signature == signature
+
+    def unchanged(self, path: str) -> bool:
+        """Whether the generated page ``path`` has the same Markdown as in the last build."""
+        return self.pending is not None and self.pages.get(path) == self.pending[1].get(path)
+
+    def succeeded(self) -> None:
+        if self.pending is not None:
+            self.signature, self.pages = self.pending
+        self.pending = None
+
+    def failed(self) -> None:
+        self.signature, self.pages, self.pending = None, {}, None

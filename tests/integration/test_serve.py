@@ -85,6 +85,20 @@ def test_mkdocs_serve_shows_catalogue_errors_in_the_page_and_recovers(mini_proje
         assert "&lt;em&gt;huono&lt;/em&gt;" in shown and "<em>huono" not in shown
         service.write_text(original, encoding="utf-8")
         _wait_for(lambda: "Eka palvelu" in (_fetch(page) or ""), server, "the fixed site", 10)
+        # Rebuilding only what changed: the page of the service kept as it was, the list
+        # pages with the change; a new service gets its page.
+        service.write_text(original.replace("name: Eka palvelu", "name: Kolmas nimi"), encoding="utf-8")
+        listing = f"http://127.0.0.1:{port}/palvelut/"
+        _wait_for(lambda: "Kolmas nimi" in (_fetch(listing) or ""), server, "the changed list", 10)
+        assert "Kolmas nimi" in (_fetch(page) or "")
+        assert "Toka palvelu" in (_fetch(f"http://127.0.0.1:{port}/palvelut/toka/") or "")
+        added = service.with_name("uusi.yml")
+        added.write_text(original.replace("name: Eka palvelu", "name: Uusi palvelu"), encoding="utf-8")
+        new_page = f"http://127.0.0.1:{port}/palvelut/uusi/"
+        _wait_for(lambda: "Uusi palvelu" in (_fetch(new_page) or ""), server, "the new page", 10)
+        added.unlink()
+        _wait_for(lambda: "Uusi palvelu" not in (_fetch(listing) or ""), server, "the list without it", 10)
+        assert "Uusi palvelu" not in (_fetch(new_page) or "")  # its page is gone too
         assert server.poll() is None
     finally:
         stderr = _stop(server)
