@@ -250,7 +250,14 @@ def _serve_rebuilding(config_file: Path, catalogue: Path | None, engine: str, de
     import tempfile
 
     from generator.engines.errors import EngineError
-    from generator.engines.site_build import BuildResult, serve_rebuilding, site_builder
+    from generator.engines.site_build import (
+        ERROR_PAGE_REFRESH,
+        BuildResult,
+        PreviewError,
+        serve_rebuilding,
+        site_builder,
+    )
+    from generator.reporting import html_page
     from generator.write.site import SiteError, site_folder
 
     def watched() -> list[Path]:
@@ -271,7 +278,9 @@ def _serve_rebuilding(config_file: Path, catalogue: Path | None, engine: str, de
                 raise EngineError(str(error)) from None
             loaded = _validate(project.catalogue)
             if loaded is None:
-                raise EngineError("the catalogue has errors (above)")
+                _, problems = load_catalogue(project.catalogue)  # for the page: only when it failed
+                page = html_page(problems, project.config_file.parent, refresh=ERROR_PAGE_REFRESH)
+                raise PreviewError("the catalogue has errors (above)", page)
             result = BuildResult()
             try:
                 with site_folder(project, site) as folder:

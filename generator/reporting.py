@@ -69,8 +69,11 @@ def quoted(problems: Iterable[Problem], root: Path) -> list[str]:
     return [problem.format_quoted(root, sources.line(problem.file, problem.line)) for problem in problems]
 
 
-def html_page(problems: Problems, root: Path) -> str:
-    """The errors of ``problems`` as an HTML page: each with its file, line, quoted line and message."""
+def html_page(problems: Problems, root: Path, *, refresh: int | None = None) -> str:
+    """The errors of ``problems`` as an HTML page: each with its file, line, quoted line and message.
+
+    ``refresh``: the page reloads itself every so many seconds (where no live reload does).
+    """
     errors = sorted(problems.errors, key=lambda p: (str(p.file), p.line or 0, p.column or 0))
     count = len(errors)
     sources = SourceLines()
@@ -81,6 +84,7 @@ def html_page(problems: Problems, root: Path) -> str:
         heading=_("The catalogue has errors"),
         summary=_sentence(summary.format(count=count)) + " " + _(PREVIEW_RELOADS),
         source_line=lambda row: sources.line(row.file, row.line),
+        refresh=refresh,
     )
 
 
@@ -88,9 +92,10 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def build_error_page(messages: list[str]) -> str:
+def build_error_page(messages: list[str], *, refresh: int | None = None) -> str:
     """An HTML page for a preview build that failed for another reason than the catalogue."""
-    return html.message_page(messages, heading=_("The site could not be built"), summary=_(PREVIEW_RELOADS))
+    heading = _("The site could not be built")
+    return html.message_page(messages, heading=heading, summary=_(PREVIEW_RELOADS), refresh=refresh)
 
 
 def github_annotations(problems: Iterable[Problem], root: Path) -> list[str]:

@@ -12,6 +12,10 @@ searchable page's HTML to Pagefind (``on_page_content``).
 to the plugin (:attr:`TarjotinPlugin.prepared`); under a bare ``mkdocs build`` or
 ``mkdocs serve`` the plugin loads the catalogue and plans the site on its own.
 
+Under ``tarjotin serve`` (``mkdocs_build.serve``) the plugin also makes the preview
+show a failed rebuild's errors in the browser and rebuild only the pages a change
+affects (``on_serve``, ``mkdocs_preview``).
+
 The build's own extra work runs beside MkDocs's rendering, on the other core: the
 open-data files are written by a copy of this process started once the site folder
 is clean, and each searchable page goes to Pagefind as soon as its Markdown is

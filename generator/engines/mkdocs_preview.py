@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import posixpath
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.problems import Problems
+from generator.report.html import is_page
 from generator.reporting import build_error_page, html_page
 from generator.site.plan import SitePlan
 
@@ -45,12 +45,6 @@ class _Messages(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-def is_page(path: str) -> bool:
-    """Whether a request for ``path`` asks for a page (a folder URL or ``.html``), not a file it uses."""
-    name = posixpath.basename(path)
-    return path.endswith("/") or name.endswith(".html") or "." not in name
 
 
 class ErrorPreview:

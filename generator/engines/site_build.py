@@ -13,7 +13,8 @@ into the folder ``generator.write.site`` gives it, with
 Both engines get the same pages, extensions, navigation, footer and assets; the
 exports and the search index come from the same catalogue and plan.
 :func:`serve_rebuilding` is ``tarjotin serve`` for an engine without a server of
-its own that the generator can drive (Zensical): rebuild on change, serve the files.
+its own that the generator can drive (Zensical): rebuild on change, serve the files,
+and while a rebuild has failed, an error page for every page (reloading itself).
 """
 
 from __future__ import annotations
@@ -21,11 +22,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from generator.check.server import serve_site
 from generator.engines.errors import EngineError
@@ -33,6 +38,8 @@ from generator.export.process import ExportError, start_exports
 from generator.export.writer import ExportOptions
 from generator.model.catalogue import Catalogue
 from generator.render.site_plan import PlanOptions, plan_site
+from generator.report.html import is_page
+from generator.reporting import build_error_page
 from generator.site.plan import SitePlan
 from generator.site.project import Project, ProjectError, parse_today, read_project
 from generator.write.search_index import SearchIndexError, build_search_index
@@ -149,6 +156,46 @@ def _build_with_zensical(
 
 # --- tarjotin serve without an engine's own server --------------------------------------
 
+#: How often the error page of ``serve_rebuilding`` reloads itself, in seconds.
+ERROR_PAGE_REFRESH = 2
+
+
+class PreviewError(EngineError):
+    """A rebuild failed, with the page the preview shows instead of the site (HTML)."""
+
+    def __init__(self, message: str, page: str) -> None:
+        super().__init__(message)
+        self.page = page
+
+
+class _ErrorState:
+    def __init__(self) -> None:
+        self.page: bytes | None = None
+        self.lock = threading.Lock()
+
+
+def _preview_handler(state: _ErrorState) -> type[SimpleHTTPRequestHandler]:
+    class PreviewHandler(SimpleHTTPRequestHandler):
+        """The site's files, but the error page for every page while the last rebuild failed."""
+
+        def do_GET(self) -> None:
+            with state.lock:
+                page = state.page
+            if page is None or not is_page(urlsplit(self.path).path):
+                super().do_GET()
+                return
+            self.send_response(500)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return PreviewHandler
+
 
 def fingerprint(folders: list[Path]) -> tuple[tuple[str, int, int], ...]:
     """Every file under ``folders`` (or each file itself) with its size and modification time."""
@@ -174,15 +221,20 @@ def serve_rebuilding(
     """Build into a temporary folder, serve it on ``dev_addr`` and rebuild when a watched file changes.
 
     ``rebuild(site)`` builds the whole site into ``site`` (safely: the old site stays
-    when it fails, and its error is announced). The page is not reloaded in the
-    browser; reload it by hand. Ends on Ctrl-C (SIGINT).
+    when it fails). While the last rebuild has failed, every page is an error page
+    (:class:`PreviewError`'s, else the error's message) that reloads itself every
+    :data:`ERROR_PAGE_REFRESH` seconds, so it turns into the site once the files are
+    fixed; the error is announced too. A good rebuild is not reloaded in the browser;
+    reload it by hand. Ends on Ctrl-C (SIGINT).
     """
+    state = _ErrorState()
     with tempfile.TemporaryDirectory(prefix="tarjotin-serve-") as folder:
         site = Path(folder) / "site"
         rebuild(site)
         seen = fingerprint(watched())
         host, _, port = dev_addr.rpartition(":")
-        with serve_site(site, address=(host or "127.0.0.1", int(port or 8000))) as url:
+        address = (host or "127.0.0.1", int(port or 8000))
+        with serve_site(site, _preview_handler(state), address=address) as url:
             announce(f"Serving {url} (rebuilt when the catalogue, the docs or the theme change; Ctrl-C ends)")
             try:
                 while True:
@@ -196,8 +248,16 @@ def serve_rebuilding(
                     try:
                         rebuild(site)
                     except EngineError as error:
-                        announce(f"Build failed; still serving the previous site: {error}")
+                        announce(f"Build failed; the preview shows the errors until they are fixed: {error}")
+                        if isinstance(error, PreviewError):
+                            page = error.page
+                        else:
+                            page = build_error_page([str(error)], refresh=ERROR_PAGE_REFRESH)
+                        with state.lock:
+                            state.page = page.encode("utf-8")
                         continue
+                    with state.lock:
+                        state.page = None
                     announce(f"Rebuilt in {time.perf_counter() - started:.1f} s; reload the page.")
             except KeyboardInterrupt:
                 announce("Stopped.")

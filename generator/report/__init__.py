@@ -5,7 +5,8 @@ or code span, a GitHub workflow command, a spreadsheet cell) and shows file path
 relative to the project; ``rows`` holds the severity and the row protocol that
 :class:`generator.problems.Problem` satisfies; ``render`` writes rows as one line
 each (``short``), like a compiler (``text``), as GitHub annotations (``github``),
-as Markdown tables (``markdown``) and as JSON (``json``). ``generator.reporting``
+as Markdown tables (``markdown``) and as JSON (``json``); ``html`` writes them as the
+page the preview shows while the catalogue has errors. ``generator.reporting``
 (problems), ``generator.validate.freshness_report`` (``tarjotin report``) and
 ``generator.check.reports`` (``tarjotin links``) write through them.
 

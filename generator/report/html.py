@@ -7,6 +7,7 @@ needs nothing else (its style is inline), so it can be served for any address.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
@@ -29,12 +30,23 @@ code, pre { font-family: ui-monospace, monospace; font-size: 0.95rem; }
 """
 
 
-def _page(title: str, body: list[str]) -> str:
+def is_page(path: str) -> bool:
+    """Whether a request for ``path`` asks for a page (a folder URL or ``.html``), not a file it uses.
+
+    The preview serves the error page for pages only: styles, scripts and images as before.
+    """
+    name = posixpath.basename(path)
+    return path.endswith("/") or name.endswith(".html") or "." not in name
+
+
+def _page(title: str, body: list[str], refresh: int | None) -> str:
+    reload = [f'<meta http-equiv="refresh" content="{int(refresh)}">'] if refresh is not None else []
     return "\n".join(
         [
             "<!doctype html>",
             f'<html lang="{escape(language())}">',
             '<head><meta charset="utf-8">',
+            *reload,
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(title)}</title>",
             f"<style>{_STYLE}</style>",
@@ -67,6 +79,7 @@ def problems_page(
     heading: str,
     summary: str,
     source_line: Callable[[Row], str | None] = lambda row: None,
+    refresh: int | None = None,
 ) -> str:
     """A page listing ``rows``: each one's file, line and column, field, quoted line, message and help.
 
@@ -76,6 +89,7 @@ def problems_page(
         heading: The page's title and heading.
         summary: A sentence under the heading (how many, what happens next).
         source_line: The text of a row's line in its file, when it can be read.
+        refresh: Reload the page every so many seconds (for a server without live reload).
     """
     body = [f"<h1>{escape(heading)}</h1>", f"<p>{escape(summary)}</p>", "<ol>"]
     for row in rows:
@@ -91,11 +105,11 @@ def problems_page(
             body.append(f"<p>{escape(help_text)}</p>")
         body.append("</li>")
     body.append("</ol>")
-    return _page(heading, body)
+    return _page(heading, body, refresh)
 
 
-def message_page(messages: Iterable[str], *, heading: str, summary: str) -> str:
+def message_page(messages: Iterable[str], *, heading: str, summary: str, refresh: int | None = None) -> str:
     """A page showing each of ``messages`` as preformatted text, under ``heading``."""
     body = [f"<h1>{escape(heading)}</h1>", f"<p>{escape(summary)}</p>"]
     body += [f'<pre class="log">{escape(message)}</pre>' for message in messages]
-    return _page(heading, body)
+    return _page(heading, body, refresh)

@@ -1,8 +1,8 @@
 """`tarjotin serve`: the site is rebuilt when the catalogue changes, and served.
 
-With MkDocs (the default) a catalogue with errors is shown in the browser: every page
-is the error page, with the file, the line and the Finnish message, until the file
-is fixed; with Zensical the last good site stays served.
+A catalogue with errors is shown in the browser: every page is the error page, with
+the file, the line and the Finnish message, until the file is fixed (MkDocs: live
+reload; Zensical: the error page reloads itself).
 """
 
 from __future__ import annotations
@@ -127,12 +127,18 @@ def test_zensical_serve_rebuilds_when_a_service_changes(mini_project: Path) -> N
             encoding="utf-8",
         )
         _wait_for(lambda: "Muutettu palvelu" in (_fetch(page) or ""), server, "the rebuild", 180)
-        # A catalogue with an error keeps the last good site served.
-        service.write_text("name: [\n", encoding="utf-8")
-        time.sleep(5)
-        assert "Muutettu palvelu" in (_fetch(page) or "")
+        # A catalogue with an error: every page is the error page, which reloads itself.
+        broken = service.read_text(encoding="utf-8")
+        service.write_text(broken.replace("themes: [kuntoutus]", "themes: [<b>huono</b>]"), encoding="utf-8")
+        _wait_for(lambda: "Luettelossa on virheitä" in (_fetch(page) or ""), server, "the error page", 180)
+        shown = _fetch(page) or ""
+        assert "catalogue/services/eka.yml:3" in shown and "&lt;b&gt;huono&lt;/b&gt;" in shown
+        assert '<meta http-equiv="refresh"' in shown and "<b>huono" not in shown
+        # Fixed: the site again.
+        service.write_text(broken, encoding="utf-8")
+        _wait_for(lambda: "Muutettu palvelu" in (_fetch(page) or ""), server, "the fixed site", 180)
         assert server.poll() is None
     finally:
         stderr = _stop(server)
-    assert "Rebuilt in" in stderr and "Build failed; still serving the previous site" in stderr
+    assert "Rebuilt in" in stderr and "Build failed; the preview shows the errors" in stderr
     assert "Traceback" not in stderr
