@@ -15,10 +15,12 @@ from playwright.sync_api import Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
 
-#: A common word that finds more than one page of results (10) in the default catalogue.
+#: Results shown at first and added by "Näytä lisää tuloksia" (``PAGE`` in search.js).
+PAGE = 8
+#: A common word that finds more than one page of results in the default catalogue.
 MANY = "palvelu"
-#: Finds fewer than ten.
-FEW = "kuntoutus"
+#: Finds no more than one page.
+FEW = "kela"
 
 
 def search_box(page: Page) -> Locator:
@@ -144,35 +146,35 @@ def test_theme_filter_narrows_the_results(page: Page, site_url: str, default_cat
     page.wait_for_url(f"**/haku/?q={MANY}&teema=kuntoutus")
     rehab = {s.id for s in default_catalogue.services if "kuntoutus" in [t.id for t in s.themes]}
     shown = [(link.get_attribute("href") or "").rstrip("/").split("/")[-1] for link in results(page).all()]
-    assert len(shown) == min(in_theme, 10) and set(shown) <= rehab
+    assert len(shown) == min(in_theme, PAGE) and set(shown) <= rehab
 
     page.reload()  # the filter is in the address too
     expect(box).to_be_checked()
     expect(status(page)).to_contain_text("rajaus: Kuntoutus")
 
 
-def test_more_results_only_when_there_are_more_than_ten(page: Page, site_url: str) -> None:
+def test_more_results_only_when_there_are_more_than_a_page(page: Page, site_url: str) -> None:
     more = page.get_by_role("button", name="Näytä lisää tuloksia")
     page.goto(f"{site_url}/haku/?q={FEW}")
     few = found(page)
-    assert few <= 10
+    assert few <= PAGE
     expect(results(page)).to_have_count(few)
     expect(more).to_be_hidden()
 
     page.goto(f"{site_url}/haku/?q={MANY}")
     many = found(page)
-    assert many > 10, f"'{MANY}' should find more than one page of results"
-    expect(results(page)).to_have_count(10)
+    assert many > PAGE, f"'{MANY}' should find more than one page of results"
+    expect(results(page)).to_have_count(PAGE)
     expect(more).to_be_visible()
-    shown = 10
+    shown = PAGE
     while shown < many:
         more.click()
-        shown = min(shown + 10, many)
+        shown = min(shown + PAGE, many)
         expect(results(page)).to_have_count(shown)
         expect(results(page).nth(shown - 1)).to_be_visible()
     expect(more).to_be_hidden()
     # Focus went to the first of the results just added, not lost with the button.
-    expect(results(page).nth(10 * ((many - 1) // 10))).to_be_focused()
+    expect(results(page).nth(PAGE * ((many - 1) // PAGE))).to_be_focused()
 
 
 def _summaries(page: Page) -> list[tuple[str, str, str]]:
@@ -195,7 +197,7 @@ def test_results_answer_with_name_summary_area_and_access(
     found(page)
     page.get_by_role("button", name="Näytä lisää tuloksia").click()
     shown = _summaries(page)
-    assert len(shown) > 10
+    assert len(shown) > PAGE
     for service_id, summary, facts in shown:
         service = default_catalogue.services_by_id[service_id]
         # A page writes each abbreviation out where first used: "TE-toimisto (työ- ja elinkeinotoimisto)".
