@@ -52,7 +52,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
 ]
 #: The pages measured: the home page and a typical service page.
-PAGES = {"home": "/", "service": "/palvelut/kuntouttava-tyotoiminta/"}
+#: The pages a citizen meets first: the home page, a service, the all-services listing
+#: and the search page with a query (Pagefind's index and results loaded).
+PAGES = {
+    "home": "/",
+    "service": "/palvelut/kuntouttava-tyotoiminta/",
+    "listing": "/palvelut/",
+    "search": "/haku/?q=kuntoutus",
+}
 BUDGET_BYTES = 300 * 1000
 #: Lighthouse 12 runs on Debian's Node 20 (13 asks for Node 22).
 LIGHTHOUSE_VERSION = "12"
