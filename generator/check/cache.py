@@ -5,6 +5,9 @@ or unverifiable link is checked again every run, so a fix (or a site that is
 back up) shows at once. The file is JSON, keyed by the URL as written::
 
     {"version": 1, "results": {"https://…": {"status": "ok", "checked_at": "…", …}}}
+
+A verdict's ``reason`` is kept as it was written, in the language of the run that
+checked the URL.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.results import Outcome, Status
+from generator.i18n import _
 
 VERSION = 1
 REUSABLE = {Status.OK, Status.MOVED}
@@ -42,10 +46,15 @@ class LinkCache:
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 if data.get("version") != VERSION:
-                    raise ValueError(f"version {data.get('version')!r}, expected {VERSION}")
+                    raise ValueError(
+                        _("version {found}, expected {expected}").format(
+                            found=repr(data.get("version")), expected=VERSION
+                        )
+                    )
                 self._entries = dict(data["results"])
             except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-                self.problem = f"{path}: the link cache could not be read ({error}); starting afresh"
+                problem = _("{path}: the link cache could not be read ({error}); starting afresh")
+                self.problem = problem.format(path=path, error=error)
 
     def fresh(self, url: str, now: datetime) -> tuple[Outcome, datetime] | None:
         """The cached verdict on ``url`` and when it was made, if it may be reused."""

@@ -33,6 +33,7 @@ from generator.check.reports import summary_line, terminal_lines, write_reports
 from generator.check.results import LinkReport
 from generator.check.settings import SettingsError
 from generator.check.sources import SourceIndex
+from generator.i18n import _
 
 EXIT_OK, EXIT_BROKEN, EXIT_NOT_RUN = 0, 1, 2
 #: Defaults, relative to the folder of mkdocs.yml.
@@ -187,19 +188,21 @@ def _built_site(request: LinksRequest, signals: _Signals) -> Iterator[Path]:
     if request.site_dir is not None:
         if not (request.site_dir / "index.html").is_file():
             raise _NotRun(
-                f"{request.site_dir} is not a built site (it has no index.html); run `tarjotin build`"
+                _("{folder} is not a built site (it has no index.html); run `tarjotin build`").format(
+                    folder=request.site_dir
+                )
             )
         yield request.site_dir
         return
     if request.build is None:
-        raise _NotRun("no site to check: give one with --site-dir")
+        raise _NotRun(_("no site to check: give one with --site-dir"))
     folder = tempfile.TemporaryDirectory(prefix=TEMP_PREFIX)
     try:
-        click.echo("Building the site to check it…", err=True)
+        click.echo(_("Building the site to check it…"), err=True)
         try:
             site = request.build(Path(folder.name) / "site")
         except SiteBuildError as error:
-            raise _NotRun(f"Build failed: {error}") from None
+            raise _NotRun(_("Build failed: {error}").format(error=error)) from None
         yield site
     finally:
         with signals.held():  # a signal now must not leave half the folder behind
@@ -215,7 +218,7 @@ def _print(report: LinkReport) -> None:
 
 def _project(request: LinksRequest) -> LinkProject:
     if not request.config_file.is_file():
-        raise _NotRun(f"{request.config_file}: no such file")
+        raise _NotRun(_("{path}: no such file").format(path=request.config_file))
     try:
         return load_project(request.config_file)
     except (ProjectError, SettingsError) as error:
@@ -230,8 +233,10 @@ def run_links(request: LinksRequest) -> int:
         except Interrupted as stop:
             name = signal.Signals(stop.signum).name
             click.secho(
-                f"Stopped by {name} before the check finished: no report was written. "
-                "The cache keeps the links that were checked to the end.",
+                _(
+                    "Stopped by {signal} before the check finished: no report was written. "
+                    "The cache keeps the links that were checked to the end."
+                ).format(signal=name),
                 fg="red",
                 err=True,
             )
@@ -266,19 +271,24 @@ def _run(request: LinksRequest, signals: _Signals) -> int:
         _print(report)
         report_dir = request.report_dir or project.root / DEFAULT_REPORT_DIR
         written = write_reports(report, report_dir)
-        click.echo("Reports: " + ", ".join(str(path) for path in written), err=True)
+        click.echo(_("Reports: {files}").format(files=", ".join(str(path) for path in written)), err=True)
         if not request.external and report.external_skipped:
-            click.echo("Links to other sites were not checked; add --external to check them.", err=True)
+            click.echo(_("Links to other sites were not checked; add --external to check them."), err=True)
         if not report.complete:
             click.secho(
-                "The time limit (max_run_seconds) ran out before every page of the site was checked: "
-                "the report is incomplete.",
+                _(
+                    "The time limit (max_run_seconds) ran out before every page of the site was checked: "
+                    "the report is incomplete."
+                ),
                 fg="red",
                 err=True,
             )
     if signals.received is not None:
         click.secho(
-            f"Stopped by {signal.Signals(signals.received).name} after the reports were written.", err=True
+            _("Stopped by {signal} after the reports were written.").format(
+                signal=signal.Signals(signals.received).name
+            ),
+            err=True,
         )
         return 128 + signals.received
     if not report.complete:

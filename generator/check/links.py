@@ -36,6 +36,7 @@ from generator.check.server import serve_site
 from generator.check.settings import LinkSettings
 from generator.check.site_scan import PageLink, ScannedPage, missing_anchor, scan_site
 from generator.check.sources import SourceIndex
+from generator.i18n import _, ngettext
 
 #: Our own server may be asked as fast as LinkChecker goes …
 LOCAL_REQUESTS_PER_SECOND = 1000.0
@@ -119,7 +120,7 @@ def _crawl(site_dir: Path, options: CheckOptions, deadline: float) -> _Site:
             deadline=deadline,
         )
         if progress is not None:
-            progress.start("Checking the site's pages", None)
+            progress.start(_("Checking the site's pages"), None)
         result = run_linkchecker([base], run, progress.update if progress else None)
     site = _Site(base, result.rows, complete=result.finished)
     html_pages = [
@@ -194,7 +195,7 @@ def _anchor_results(site: _Site, sources: SourceIndex, now: datetime) -> tuple[l
         LinkResult(
             site.path(target),
             external=False,
-            outcome=Outcome(Status.BROKEN, f"anchor #{name} not found on the page"),
+            outcome=Outcome(Status.BROKEN, _("anchor #{name} not found on the page").format(name=name)),
             checked_at=now,
             locations=_locations(site, sources, links),
             pages=[PageRef(site.path(page), link.line) for page, link in links],
@@ -214,11 +215,13 @@ def _known_total(options: CheckOptions, total: int) -> Progress | None:
 
 
 def _time_limit_reason(settings: LinkSettings) -> str:
-    return f"not checked: the time limit ran out (max_run_seconds = {settings.max_run_seconds:g})"
+    return _("not checked: the time limit ran out (max_run_seconds = {seconds})").format(
+        seconds=f"{settings.max_run_seconds:g}"
+    )
 
 
 def _attempts(count: int) -> str:
-    return f"{count} attempt{'' if count == 1 else 's'}"
+    return ngettext("{count} attempt", "{count} attempts", count).format(count=count)
 
 
 def _check_external(
@@ -264,8 +267,14 @@ def _check_external(
                 break
             time.sleep(settings.retry_delay)
         if options.progress is not None:
-            retry = f" (retry {attempt - 1} of {settings.retries})" if attempt > 1 else ""
-            options.progress.start(f"Checking links to other sites{retry}", len(pending))
+            description = (
+                _("Checking links to other sites (retry {number} of {retries})").format(
+                    number=attempt - 1, retries=settings.retries
+                )
+                if attempt > 1
+                else _("Checking links to other sites")
+            )
+            options.progress.start(description, len(pending))
         result = run_linkchecker(pending, run, _known_total(options, len(pending)), final)
         rows = {row.written: row for row in result.rows}
         for url in pending:
@@ -274,7 +283,7 @@ def _check_external(
                 outcomes[url] = classify(row, external=True)
                 tried[url] = attempt
             elif result.finished:
-                outcomes[url] = Outcome(Status.BROKEN, "LinkChecker gave no result for it")
+                outcomes[url] = Outcome(Status.BROKEN, _("LinkChecker gave no result for it"))
                 record(url, outcomes[url])
             elif url not in outcomes:
                 outcomes[url] = Outcome(Status.UNVERIFIED, _time_limit_reason(settings))
@@ -291,7 +300,9 @@ def _check_external(
             outcomes[url] = replace(outcome, reason=f"{outcome.reason} ({done})")
             record(url, outcomes[url])
         else:  # the time limit left no time for every retry
-            reason = f"{outcome.reason} ({done} of {attempts}; the time limit ran out)"
+            reason = _("{reason} ({attempts} of {total}; the time limit ran out)").format(
+                reason=outcome.reason, attempts=done, total=attempts
+            )
             outcomes[url] = replace(outcome, status=Status.UNVERIFIED, reason=reason)
     return outcomes, in_time
 

@@ -2,7 +2,11 @@
 
 Everything is grouped by the file to fix: a catalogue YAML file or a docs page.
 Links that no file writes come from the site's templates or theme; they are
-grouped under the pages they appear on. Cells, paths, tables and JSON are written
+grouped under the pages they appear on. What a person reads (the terminal lines,
+the Markdown and HTML reports) is in the editors' language (:mod:`generator.i18n`);
+JSON and CSV are data for scripts, so their keys, column names and result classes
+are the same English identifiers in every language (the reasons are text, and
+follow the language). Cells, paths, tables and JSON are written
 with :mod:`generator.report`, as the catalogue's problems and ``tarjotin report`` are;
 the CSV's text cells are guarded against spreadsheet formulas as the exports' are.
 """
@@ -19,12 +23,11 @@ from typing import Any
 import markdown as python_markdown
 from markupsafe import escape
 
-from generator.check.results import STATUS_TITLES, LinkReport, LinkResult, Location, Status
+from generator.check.results import LinkReport, LinkResult, Location, Status, status_label, status_title
+from generator.i18n import _, language, ngettext
 from generator.report.formats import csv_cell, markdown_autolink, markdown_cell, markdown_code, relative_path
 from generator.report.render import json_text, markdown_table
 
-#: Shown instead of a file for links that come from templates or the theme.
-TEMPLATES = "site templates and theme"
 #: The classes a person needs to see; ok results only go to JSON and CSV.
 SHOWN = (Status.BROKEN, Status.MOVED, Status.UNVERIFIED)
 #: How many pages to name for a link written by a template (it may be on every page).
@@ -53,26 +56,42 @@ class Entry:
         return self.location.label if self.location else ""
 
 
+def templates() -> str:
+    """Shown instead of a file for links that come from templates or the theme."""
+    return _("site templates and theme")
+
+
 def display_path(path: Path | None, root: Path) -> str:
-    return TEMPLATES if path is None else relative_path(path, root)
+    return templates() if path is None else relative_path(path, root)
 
 
 def fix(result: LinkResult) -> str:
     """What the editor should do, in a few words."""
     outcome = result.outcome
     if result.status is Status.MOVED:
-        return f"update the link to {outcome.suggested_url}"
+        return _("update the link to {url}").format(url=outcome.suggested_url)
     if result.status is Status.BROKEN:
-        return "find the page's new address, or remove the link"
+        return _("find the page's new address, or remove the link")
     if result.status is Status.UNVERIFIED:
-        return "open the link in a browser to check it"
+        return _("open the link in a browser to check it")
     return ""
 
 
 def pages_text(result: LinkResult) -> str:
     paths = list(dict.fromkeys(page.path for page in result.pages))
     shown = ", ".join(paths[:MAX_PAGES])
-    return shown + (f" and {len(paths) - MAX_PAGES} more pages" if len(paths) > MAX_PAGES else "")
+    if len(paths) <= MAX_PAGES:
+        return shown
+    more = len(paths) - MAX_PAGES
+    return ngettext("{pages} and {count} more page", "{pages} and {count} more pages", more).format(
+        pages=shown, count=more
+    )
+
+
+def on_pages(result: LinkResult) -> str:
+    """The pages that link to ``result`` ("on /palvelut/, /tietoa/")."""
+    count = len(dict.fromkeys(page.path for page in result.pages))
+    return ngettext("on {pages}", "on {pages}", count).format(pages=pages_text(result))
 
 
 def entries_by_file(report: LinkReport, statuses: tuple[Status, ...] = SHOWN) -> dict[str, list[Entry]]:
@@ -94,29 +113,57 @@ def entries_by_file(report: LinkReport, statuses: tuple[Status, ...] = SHOWN) ->
                 e.result.url,
             )
         )
-    return dict(sorted(groups.items(), key=lambda item: (item[0] == TEMPLATES, item[0])))
+    last = templates()
+    return dict(sorted(groups.items(), key=lambda item: (item[0] == last, item[0])))
+
+
+def _count(status: Status, count: int) -> str:
+    forms = {
+        Status.BROKEN: ngettext("{count} broken", "{count} broken", count),
+        Status.MOVED: ngettext("{count} moved", "{count} moved", count),
+        Status.UNVERIFIED: ngettext("{count} could not verify", "{count} could not verify", count),
+        Status.OK: ngettext("{count} ok", "{count} ok", count),
+    }
+    return forms[status].format(count=count)
 
 
 def summary_line(report: LinkReport) -> str:
     counts = report.counts()
-    parts = [f"{counts[status]} {STATUS_TITLES[status].lower()}" for status in SHOWN]
-    checked = f"{report.internal_checked} internal links checked"
+    parts = [_count(status, counts[status]) for status in SHOWN]
+    internal = report.internal_checked
+    checked = [
+        ngettext("{count} internal link checked", "{count} internal links checked", internal).format(
+            count=internal
+        )
+    ]
     if report.external_checked or report.external_cached:
-        checked += (
-            f", {report.external_checked + report.external_cached} external URLs"
-            f" ({report.external_cached} from the cache)"
+        external = report.external_checked + report.external_cached
+        checked.append(
+            ngettext(
+                "{count} external URL ({cached} from the cache)",
+                "{count} external URLs ({cached} from the cache)",
+                external,
+            ).format(count=external, cached=report.external_cached)
         )
     if report.external_skipped:
-        checked += f", {report.external_skipped} external URLs not checked"
-    return f"{', '.join(parts)} ({checked}){limit_note(report)}"
+        skipped = report.external_skipped
+        checked.append(
+            ngettext("{count} external URL not checked", "{count} external URLs not checked", skipped).format(
+                count=skipped
+            )
+        )
+    note = limit_note(report)
+    return f"{', '.join(parts)} ({', '.join(checked)})" + (f"; {note}" if note else "")
 
 
 def limit_note(report: LinkReport) -> str:
     """What the time limit left unchecked, if it ran out."""
     if not report.complete:
-        return "; INCOMPLETE: the time limit (max_run_seconds) ran out before every page was checked"
+        return _("INCOMPLETE: the time limit (max_run_seconds) ran out before every page was checked")
     if report.time_limit_reached:
-        return "; the time limit (max_run_seconds) ran out: the links not checked are under could not verify"
+        return _(
+            'the time limit (max_run_seconds) ran out: the links not checked are under "{heading}"'
+        ).format(heading=status_title(Status.UNVERIFIED))
     return ""
 
 
@@ -132,14 +179,14 @@ def terminal_lines(report: LinkReport) -> Iterator[tuple[str, str | None]]:
             result = entry.result
             name = f" ({entry.label})" if entry.label else ""
             where = f"{entry.where:>7}" if entry.where else " " * 7
-            yield f"{where}  {result.status.value}: {result.url}{name}", colours[result.status]
+            yield f"{where}  {status_label(result.status)}: {result.url}{name}", colours[result.status]
             detail = f"{' ' * 9}{result.outcome.reason}"
             if result.status is Status.MOVED:
-                detail += f"; update to {result.outcome.suggested_url}"
+                detail += "; " + _("update to {url}").format(url=result.outcome.suggested_url)
             elif result.status is Status.BROKEN and result.outcome.final_url:
-                detail += f"; it redirects to {result.outcome.final_url}"
+                detail += "; " + _("it redirects to {url}").format(url=result.outcome.final_url)
             if entry.location is None or entry.location.file is None or not result.external:
-                detail += f"; on {pages_text(result)}" if result.pages else ""
+                detail += f"; {on_pages(result)}" if result.pages else ""
             yield detail, None
         yield "", None
 
@@ -149,21 +196,21 @@ def terminal_lines(report: LinkReport) -> Iterator[tuple[str, str | None]]:
 
 def markdown_report(report: LinkReport) -> str:
     """A report to read: a section per result class, a table per file."""
-    lines = ["# Link report", "", f"**{summary_line(report)}**", ""]
+    lines = ["# " + _("Link report"), "", f"**{summary_line(report)}**", ""]
     for status in SHOWN:
         groups = entries_by_file(report, (status,))
         if not groups:
             continue
-        lines += [f"## {STATUS_TITLES[status]}", ""]
+        lines += [f"## {status_title(status)}", ""]
         for file, entries in groups.items():
             rows = []
             for entry in entries:
                 result = entry.result
                 what = result.outcome.reason
                 if result.status is Status.BROKEN and result.outcome.final_url:
-                    what += f"; it redirects to {result.outcome.final_url}"
-                if file == TEMPLATES or not result.external:
-                    what += f" (on {pages_text(result)})" if result.pages else ""
+                    what += "; " + _("it redirects to {url}").format(url=result.outcome.final_url)
+                if file == templates() or not result.external:
+                    what += f" ({on_pages(result)})" if result.pages else ""
                 url = markdown_autolink(result.url)
                 rows.append(
                     [
@@ -175,19 +222,21 @@ def markdown_report(report: LinkReport) -> str:
                     ]
                 )
             lines += [f"### {markdown_code(file)}", ""]
-            lines += markdown_table(["line", "name", "link", "what happened", "what to do"], rows)
+            headings = [_("line"), _("name"), _("link"), _("what happened"), _("what to do")]
+            lines += markdown_table(headings, rows)
             lines.append("")
     if not any(report.with_status(status) for status in SHOWN):
-        lines += ["No broken, moved or unverifiable links.", ""]
+        lines += [_("No broken, moved or unverifiable links."), ""]
     return "\n".join(lines)
 
 
 def html_report(report: LinkReport) -> str:
     """The Markdown report as a standalone HTML page."""
     body = python_markdown.markdown(markdown_report(report), extensions=["tables"])
+    title = _("Link report")
     return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape('Link report')}</title>\n"
+        f'<!doctype html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n"
         "<style>body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}"
         "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3rem .5rem;text-align:left;"
         "vertical-align:top}</style>\n</head>\n<body>\n"
@@ -242,6 +291,7 @@ def json_report(report: LinkReport) -> str:
     return json_text(data)
 
 
+#: The CSV's columns: the JSON report's keys, the same in every language (data for scripts).
 CSV_FIELDS = [
     "status",
     "url",

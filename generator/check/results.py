@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from generator.i18n import _, pgettext
+
 
 class Status(StrEnum):
     """The result classes an editor acts on.
@@ -26,13 +28,26 @@ class Status(StrEnum):
     OK = "ok"
 
 
-#: Headings for the result classes, in report order.
-STATUS_TITLES = {
-    Status.BROKEN: "Broken",
-    Status.MOVED: "Moved",
-    Status.UNVERIFIED: "Could not verify",
-    Status.OK: "OK",
-}
+def status_title(status: Status) -> str:
+    """The heading of a result class in the reports ("Broken")."""
+    titles = {
+        Status.BROKEN: _("Broken"),
+        Status.MOVED: _("Moved"),
+        Status.UNVERIFIED: _("Could not verify"),
+        Status.OK: _("OK"),
+    }
+    return titles[status]
+
+
+def status_label(status: Status) -> str:
+    """A result class in a line of the terminal summary ("broken: https://…")."""
+    labels = {
+        Status.BROKEN: pgettext("link status", "broken"),
+        Status.MOVED: pgettext("link status", "moved"),
+        Status.UNVERIFIED: pgettext("link status", "could not verify"),
+        Status.OK: pgettext("link status", "ok"),
+    }
+    return labels[status]
 
 
 @dataclass(frozen=True)

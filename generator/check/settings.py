@@ -34,10 +34,20 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from generator.i18n import N_, _
+
 #: What range errors say is allowed, by pydantic's error type.
 _BOUNDS = {
-    "greater_than": "greater than {gt:g}",
-    "greater_than_equal": "at least {ge:g}",
+    "greater_than": N_("greater than {gt}"),
+    "greater_than_equal": N_("at least {ge}"),
+}
+#: What a value of the wrong type should be, by pydantic's error type (others keep pydantic's words).
+_TYPES = {
+    "float_type": N_("input should be a valid number"),
+    "int_type": N_("input should be a valid integer"),
+    "bool_type": N_("input should be a valid boolean"),
+    "string_type": N_("input should be a valid string"),
+    "tuple_type": N_("input should be a list"),
 }
 
 
@@ -108,7 +118,7 @@ class LinkSettings(BaseModel):
             except re.error as error:
                 raise PydanticCustomError(
                     "regex",
-                    "{pattern} is not a regular expression: {reason}",
+                    _("{pattern} is not a regular expression: {reason}"),
                     {"pattern": repr(pattern), "reason": str(error)},
                 ) from None
         return patterns
@@ -126,12 +136,17 @@ def _describe(error: Any) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         match = difflib.get_close_matches(name, LinkSettings.model_fields, n=1)
-        return f"{name} is not a setting" + (f' (did you mean "{match[0]}"?)' if match else "")
+        if match:
+            return _('{name} is not a setting (did you mean "{choice}"?)').format(name=name, choice=match[0])
+        return _("{name} is not a setting").format(name=name)
     shown = f"{name} = {error['input']!r}"
     if kind in _BOUNDS:
-        return f"{shown} is out of range: it must be {_BOUNDS[kind].format(**error['ctx'])}"
+        bound = _(_BOUNDS[kind]).format(**{key: f"{value:g}" for key, value in error["ctx"].items()})
+        return _("{setting} is out of range: it must be {bound}").format(setting=shown, bound=bound)
     if kind == "regex":
         return f"{name}: {error['msg']}"
+    if kind in _TYPES:
+        return f"{shown}: " + _(_TYPES[kind])
     message = error["msg"].replace("a valid tuple", "a list")  # YAML has lists; Python's tuple is ours
     return f"{shown}: {message[0].lower()}{message[1:]}"
 

@@ -14,6 +14,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, model_validator
 
+from generator.i18n import _
 from generator.model.entries import Strict, Text
 
 Words = Annotated[list[Text], Field(min_length=1)]
@@ -54,7 +55,7 @@ class VocabularyEntry(Strict):
     @model_validator(mode="after")
     def _has_words(self) -> VocabularyEntry:
         if not (self.fi or self.en or self.sv):
-            raise ValueError("give at least one word in fi, en or sv")
+            raise ValueError(_("give at least one word in fi, en or sv"))
         return self
 
     @property

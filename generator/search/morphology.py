@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.i18n import N_, _
+
 #: The dictionary's language.
 LANGUAGE = "fi"
 #: Shorter words are left as they are: their base forms and parts add nothing findable.
@@ -37,7 +39,7 @@ MIN_GUESS = 3
 #: Words (lowercase), letters with inner hyphens: *te-palvelut*, *b-lausunnon*.
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install Debian's packages libvoikko1 and voikko-fi "
     "(scripts/build and scripts/test do) to split compound words for search"
 )
@@ -155,21 +157,36 @@ class Morphology:
 
 @dataclass(frozen=True)
 class Availability:
-    """Whether Voikko could be loaded, and why not."""
+    """Whether Voikko could be loaded, and why not.
+
+    Attributes:
+        morphology: The analyser, or ``None`` when Voikko is missing.
+        reason: Why it is missing, as a message (translated when shown) with an
+            ``{error}`` placeholder for ``detail``; empty when ``detail`` says it all.
+        detail: What the system said (an exception's text), or the setting that turned it off.
+    """
 
     morphology: Morphology | None
     reason: str = ""
+    detail: str = ""
+
+    @property
+    def explanation(self) -> str:
+        """Why Voikko is missing, in the editors' language; empty when it is there."""
+        if self.morphology is not None:
+            return ""
+        return _(self.reason).format(error=self.detail) if self.reason else self.detail
 
     @property
     def warning(self) -> str:
         """What a build says when Voikko is missing; empty when it is there."""
         if self.morphology is not None:
             return ""
-        return (
-            f"Voikko is not available ({self.reason}): search is built without compound "
-            f"splitting and base forms, so e.g. 'valmentaja' does not find 'työhönvalmentaja'; "
-            f"{INSTALL_HINT}"
-        )
+        return _(
+            "Voikko is not available ({reason}): search is built without compound "
+            "splitting and base forms, so e.g. 'valmentaja' does not find 'työhönvalmentaja'; "
+            "{hint}"
+        ).format(reason=self.explanation, hint=_(INSTALL_HINT))
 
 
 #: Set to ``off`` to build without Voikko even where it is installed (for comparisons).
@@ -180,15 +197,15 @@ SWITCH = "TARJOTIN_VOIKKO"
 def load_morphology() -> Availability:
     """Voikko's Finnish analyser, loaded once per process, or why it is not there."""
     if os.environ.get(SWITCH, "").lower() == "off":
-        return Availability(None, f"{SWITCH}=off")
+        return Availability(None, detail=f"{SWITCH}=off")
     try:
         import libvoikko
     except ImportError:
-        return Availability(None, "the Python package 'libvoikko' is not installed")
+        return Availability(None, N_("the Python package 'libvoikko' is not installed"))
     try:
         voikko = libvoikko.Voikko(LANGUAGE)
     except OSError as error:  # the C library is missing
-        return Availability(None, f"the Voikko library could not be loaded ({error})")
+        return Availability(None, N_("the Voikko library could not be loaded ({error})"), str(error))
     except libvoikko.VoikkoException as error:  # the dictionary is missing
-        return Availability(None, f"Voikko has no Finnish dictionary ({error})")
+        return Availability(None, N_("Voikko has no Finnish dictionary ({error})"), str(error))
     return Availability(Morphology(voikko))

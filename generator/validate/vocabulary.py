@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.i18n import _
 from generator.load.layout import CatalogueLayout
 from generator.model.entries import ServiceEntry
 from generator.model.vocabulary import VocabularyFile
@@ -57,9 +58,13 @@ def check_vocabulary(
                 problems,
                 checked,
                 ("terms", index, "term"),
-                f"the term '{entry.term}' is not in any service's text, so its words would find nothing",
-                "write the term as a service's name, summary, sections or keywords write it "
-                "(e.g. 'mielenterveys'), or remove the entry",
+                _("the term '{term}' is not in any service's text, so its words would find nothing").format(
+                    term=entry.term
+                ),
+                _(
+                    "write the term as a service's name, summary, sections or keywords write it "
+                    "(e.g. 'mielenterveys'), or remove the entry"
+                ),
             )
         for language in ("fi", "en", "sv"):
             for position, word in enumerate(getattr(entry, language) or []):
@@ -69,6 +74,8 @@ def check_vocabulary(
                         problems,
                         checked,
                         ("terms", index, language, position),
-                        f"'{word}' is listed under the terms '{other}' and '{entry.term}'",
-                        "list the word under one term only",
+                        _("'{word}' is listed under the terms '{other}' and '{term}'").format(
+                            word=word, other=other, term=entry.term
+                        ),
+                        _("list the word under one term only"),
                     )

@@ -41,10 +41,13 @@ def test_an_unreadable_cache_starts_afresh(tmp_path: Path) -> None:
     path = tmp_path / "links.json"
     path.write_text("{not json")
     cache = LinkCache(path, timedelta(days=1))
-    assert cache.problem is not None and cache.problem.startswith(f"{path}: the link cache could not be read")
+    assert cache.problem is not None and cache.problem.startswith(
+        f"{path}: linkkien välimuistia ei voitu lukea ("
+    )
+    assert cache.problem.endswith("); aloitetaan alusta")
     assert cache.fresh("https://a.fi/", NOW) is None
     path.write_text(json.dumps({"version": 99, "results": {}}))
-    assert "version 99, expected 1" in (LinkCache(path, timedelta(days=1)).problem or "")
+    assert "(versio 99, odotettiin 1)" in (LinkCache(path, timedelta(days=1)).problem or "")
 
 
 def test_scan_finds_anchors_and_links_with_lines() -> None:
@@ -98,25 +101,25 @@ def test_settings_out_of_range() -> None:
     with pytest.raises(SettingsError) as raised:
         settings_from_mapping({"retries": -1, "threads": 0, "timeout": 0})
     assert raised.value.problems == [
-        "timeout = 0 is out of range: it must be greater than 0",
-        "retries = -1 is out of range: it must be at least 0",
-        "threads = 0 is out of range: it must be at least 1",
+        "timeout = 0 on sallitun alueen ulkopuolella: arvon pitää olla suurempi kuin 0",
+        "retries = -1 on sallitun alueen ulkopuolella: arvon pitää olla vähintään 0",
+        "threads = 0 on sallitun alueen ulkopuolella: arvon pitää olla vähintään 1",
     ]
 
 
 @pytest.mark.parametrize(
     ("values", "problem"),
     [
-        ({"timeout": "10"}, "timeout = '10': input should be a valid number"),
-        ({"threads": 2.5}, "threads = 2.5: input should be a valid integer"),
-        ({"robots_txt": "yes"}, "robots_txt = 'yes': input should be a valid boolean"),
-        ({"ignore": "^https://x/"}, "ignore = '^https://x/': input should be a list"),
+        ({"timeout": "10"}, "timeout = '10': arvon pitää olla luku"),
+        ({"threads": 2.5}, "threads = 2.5: arvon pitää olla kokonaisluku"),
+        ({"robots_txt": "yes"}, "robots_txt = 'yes': arvon pitää olla true tai false"),
+        ({"ignore": "^https://x/"}, "ignore = '^https://x/': arvon pitää olla luettelo"),
         (
             {"ignore": ["ok", "("]},
-            "ignore: '(' is not a regular expression: missing ), unterminated",
+            "ignore: '(' ei ole säännöllinen lauseke: missing ), unterminated",
         ),
-        ({"timout": 3}, 'timout is not a setting (did you mean "timeout"?)'),
-        ({"colour": "red"}, "colour is not a setting"),
+        ({"timout": 3}, 'timout ei ole asetus (tarkoititko "timeout"?)'),
+        ({"colour": "red"}, "colour ei ole asetus"),
     ],
 )
 def test_settings_of_the_wrong_kind_are_named(values: dict[str, object], problem: str) -> None:
@@ -146,8 +149,8 @@ def test_the_mkdocs_plugin_refuses_what_the_settings_refuse(tmp_path: Path) -> N
         load_project(config)
     assert str(raised.value) == (
         "plugins.tarjotin.links: "
-        "timeout = 0 is out of range: it must be greater than 0; "
-        'timout is not a setting (did you mean "timeout"?)'
+        "timeout = 0 on sallitun alueen ulkopuolella: arvon pitää olla suurempi kuin 0; "
+        'timout ei ole asetus (tarkoititko "timeout"?)'
     )
     # `mkdocs build` refuses the same settings through the plugin's own option.
     from mkdocs.config import load_config

@@ -37,27 +37,31 @@ def redirected(target: str, code: int, reason: str) -> tuple[str, str]:
             "ConnectionError: HTTPConnectionPool(host='nonexistent.invalid', port=80): Max retries exceeded "
             "with url: / (Caused by NameResolutionError(\"HTTPConnection(host='nonexistent.invalid', "
             "port=80): Failed to resolve 'nonexistent.invalid' ([Errno ...",
-            "host name not found (DNS)",
+            "palvelimen nimeä ei löytynyt (DNS)",
             False,
         ),
         (
             "ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=9): Max retries exceeded "
             "with url: /x (Caused by NewConnectionError(\"HTTPConnection(host='127.0.0.1', port=9): "
             "Failed to establish a new connection: [Errno 111] Connection r...",
-            "connection refused",
+            "palvelin ei ottanut yhteyttä vastaan",
             False,
         ),
         (
             "ReadTimeout: HTTPConnectionPool(host='a.fi', port=443): Read timed out. (read timeout=1)",
-            "timed out",
+            "vastausta ei tullut ajoissa",
             True,
         ),
         (
             "ConnectTimeout: HTTPSConnectionPool(host='a.fi', port=443): Max retries exceeded",
-            "timed out",
+            "vastausta ei tullut ajoissa",
             True,
         ),
-        ("TooManyRedirects: Exceeded 10 redirects.", "redirect loop (too many redirects)", False),
+        (
+            "TooManyRedirects: Exceeded 10 redirects.",
+            "uudelleenohjaukset kiertävät kehää (liian monta uudelleenohjausta)",
+            False,
+        ),
         ("404 Not Found", "404 Not Found", False),
         ("410 Gone", "410 Gone", False),
         ("502 Bad Gateway", "502 Bad Gateway", True),
@@ -76,14 +80,17 @@ def test_status_codes_that_prove_nothing_are_not_failures() -> None:
     )
     outcome = classify(limited, external=True)
     assert outcome.status is Status.UNVERIFIED
-    assert outcome.reason == "429 Too Many Requests (the site asked the checker to slow down)"
+    assert outcome.reason == "429 Too Many Requests (sivusto pyysi tarkistinta hidastamaan)"
 
 
 def test_robots_txt() -> None:
     outcome = classify(
         row("syntax OK", info=("Access denied by robots.txt, checked only syntax.",)), external=True
     )
-    assert (outcome.status, outcome.reason) == (Status.UNVERIFIED, "robots.txt forbids checking it")
+    assert (outcome.status, outcome.reason) == (
+        Status.UNVERIFIED,
+        "sivuston robots.txt kieltää tarkistamasta sitä",
+    )
 
 
 def test_the_last_permanent_hop_is_the_suggestion() -> None:
@@ -96,7 +103,7 @@ def test_the_last_permanent_hop_is_the_suggestion() -> None:
     assert outcome.status is Status.MOVED
     assert outcome.suggested_url == "https://a.fi/"
     assert outcome.final_url == "https://a.fi/fi/etusivu"
-    assert outcome.reason == "moved permanently (301 → 302)"
+    assert outcome.reason == "siirtynyt pysyvästi (301 → 302)"
 
 
 def test_temporary_redirects_are_ok() -> None:

@@ -172,9 +172,9 @@ def test_an_endless_page_ends_at_the_time_limit(time_limited: Run, link_server: 
     no_traceback(run)
     endless = run.result(link_server.url("/endless#kohta"))
     assert endless["status"] == "could-not-verify", run.stdout
-    assert endless["reason"] == f"not checked: the time limit ran out (max_run_seconds = {RUN_LIMIT})"
+    assert endless["reason"] == f"ei tarkistettu: aikaraja täyttyi (max_run_seconds = {RUN_LIMIT})"
     assert run.report["summary"]["time_limit_reached"] is True
-    assert "the time limit (max_run_seconds) ran out" in run.stdout
+    assert "aikaraja (max_run_seconds) täyttyi" in run.stdout
     assert leftovers(run.tmp) == []
 
 
@@ -186,7 +186,7 @@ def test_a_page_download_is_cut_at_its_own_limit(download_limited: Run, link_ser
     endless = run.result(link_server.url("/endless#kohta"))
     assert endless["status"] == "could-not-verify"
     assert endless["reason"] == (
-        "anchor #kohta could not be checked: the page took longer than max_download_seconds to download"
+        "sivun kohtaa #kohta ei voitu tarkistaa: sivun lataaminen kesti kauemmin kuin max_download_seconds"
     )
     assert run.report["summary"]["time_limit_reached"] is False
     assert run.report["summary"]["complete"] is True
@@ -201,7 +201,8 @@ def test_an_anchor_on_a_page_too_big_to_read_is_not_ok(
         result = run.result(link_server.url(path))
         assert result["status"] == "could-not-verify", path
         assert (
-            result["reason"] == "anchor #end could not be checked: the page is bigger than max_download_bytes"
+            result["reason"]
+            == "sivun kohtaa #end ei voitu tarkistaa: sivu on suurempi kuin max_download_bytes"
         )
     assert run.result(link_server.url("/huge"))["status"] == "ok"  # without an anchor it need not be read
 
@@ -212,13 +213,14 @@ def test_a_redirect_to_a_missing_page_is_broken_without_a_suggestion(
     run = download_limited
     result = run.result(link_server.url("/moved-to-missing"))
     assert result["status"] == "broken"
-    assert result["reason"] == "404 Not Found after redirect (301)"
+    assert result["reason"] == "404 Not Found uudelleenohjauksen jälkeen (301)"
     assert result["suggested_url"] is None
     assert result["final_url"] == link_server.url("/missing")
-    assert f"update to {link_server.url('/missing')}" not in run.stdout
-    assert f"it redirects to {link_server.url('/missing')}" in run.stdout
+    assert f"vaihda osoitteeksi {link_server.url('/missing')}" not in run.stdout
+    assert f"se ohjaa osoitteeseen {link_server.url('/missing')}" in run.stdout
     markdown = (run.project / "report" / "links.md").read_text()
-    assert f"update the link to {link_server.url('/missing')}" not in markdown
+    assert f"vaihda linkin osoitteeksi {link_server.url('/missing')}" not in markdown
+    assert f"; se ohjaa osoitteeseen {link_server.url('/missing')} |" in markdown
 
 
 def test_settings_of_the_limits_are_checked(
@@ -231,8 +233,8 @@ def test_settings_of_the_limits_are_checked(
     run = run_links(copy, "--site-dir", str(site), timeout=120)
     assert run.code == 2
     assert (
-        "max_download_bytes = 0 is out of range: it must be at least 1; "
-        "max_run_seconds = 0 is out of range: it must be greater than 0"
+        "max_download_bytes = 0 on sallitun alueen ulkopuolella: arvon pitää olla vähintään 1; "
+        "max_run_seconds = 0 on sallitun alueen ulkopuolella: arvon pitää olla suurempi kuin 0"
     ) in run.stderr
 
 
@@ -247,19 +249,19 @@ def unread(message: str, *, anchor: str = "kohta", too_big: bool = False) -> Che
     [
         (
             unread("LinkCheckerError: download cut short after 30 s"),
-            "the page took longer than max_download_seconds",
+            "sivun lataaminen kesti kauemmin kuin max_download_seconds",
         ),
         (
             unread("ReadTimeoutError: read timed out"),
-            "the page could not be read (could not get content: ReadTimeout",
+            "sivua ei voitu lukea (could not get content: ReadTimeout",
         ),
-        (unread("", too_big=True), "the page is bigger than max_download_bytes"),
+        (unread("", too_big=True), "sivu on suurempi kuin max_download_bytes"),
     ],
 )
 def test_an_anchor_on_a_page_not_read_to_its_end_is_not_verified(row: CheckedUrl, reason: str) -> None:
     outcome = classify(row, external=True)
     assert outcome.status.value == "could-not-verify"
-    assert outcome.reason.startswith(f"anchor #kohta could not be checked: {reason}")
+    assert outcome.reason.startswith(f"sivun kohtaa #kohta ei voitu tarkistaa: {reason}")
 
 
 def test_a_page_not_read_matters_only_for_its_anchor() -> None:
@@ -348,12 +350,15 @@ def test_a_signal_during_the_crawl_stops_the_run_cleanly(
     cache = seed_cache(project, link_server)
     before = cache.read_bytes()
     with Started(project, "--external") as run:
-        run.wait_for(run.said("Checking the site's pages"), "crawl")
+        run.wait_for(run.said("Tarkistetaan sivuston sivuja…"), "crawl")
         time.sleep(1)  # well into the crawl
         assert [name for name in leftovers(run.tmp) if name.startswith("tarjotin-links-")], "no built site"
         code, output = run.stop(number)
     assert code == 128 + number, output
-    assert f"Stopped by {number.name} before the check finished: no report was written." in output
+    assert (
+        f"Tarkistus keskeytettiin ({number.name}) ennen kuin se valmistui: raporttia ei kirjoitettu. "
+        "Loppuun asti tarkistetut linkit jäävät välimuistiin.\n"
+    ) in output
     assert "Traceback" not in output
     assert not (project / "report").exists()
     assert cache.read_bytes() == before  # nothing was checked to the end: nothing to add
@@ -369,7 +374,7 @@ def test_an_interrupted_check_keeps_what_it_finished_in_the_cache(
     hits, before = link_server.hits, link_server.hits.copy()
     expected = [("/moved-to-missing", 1), ("/huge", 2), ("/endless", 1)]
     with Started(copy, "--external", "--site-dir", str(site)) as run:
-        run.wait_for(run.said("Checking links to other sites"), "external check")
+        run.wait_for(run.said("Tarkistetaan ulkoisia linkkejä…"), "external check")
         run.wait_for(lambda: all(hits[p] - before[p] >= n for p, n in expected), "requests to the server")
         time.sleep(1)  # those checks end; the endless page is still being read
         code, output = run.stop(signal.SIGINT)

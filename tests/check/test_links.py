@@ -139,17 +139,21 @@ def test_every_result_class(checked: tuple[Run, LinkServer, str]) -> None:
     for path, status in SERVICE_LINKS:
         assert run.result(server.url(path))["status"] == status, path
     assert run.result(refused)["status"] == "broken"
-    assert run.result(refused)["reason"] == "connection refused"
+    assert run.result(refused)["reason"] == "palvelin ei ottanut yhteyttä vastaan"
     assert run.result(server.url("/gone"))["reason"] == "410 Gone"
     assert run.result(server.url("/missing"))["reason"] == "404 Not Found"
-    assert run.result(server.url("/loop"))["reason"] == "redirect loop (too many redirects)"
-    assert run.result(server.url("/slow"))["reason"] == "timed out (2 attempts)"
-    assert run.result(server.url("/broken-server"))["reason"] == "503 Service Unavailable (2 attempts)"
-    assert run.result(server.url("/busy"))["reason"] == (
-        "429 Too Many Requests (the site asked the checker to slow down), Retry-After: 120"
+    assert run.result(server.url("/loop"))["reason"] == (
+        "uudelleenohjaukset kiertävät kehää (liian monta uudelleenohjausta)"
     )
-    assert run.result(server.url("/private"))["reason"] == "robots.txt forbids checking it"
-    assert run.result(server.url("/ok#nothere"))["reason"] == "anchor #nothere not found on the other site"
+    assert run.result(server.url("/slow"))["reason"] == "vastausta ei tullut ajoissa (2 yritystä)"
+    assert run.result(server.url("/broken-server"))["reason"] == "503 Service Unavailable (2 yritystä)"
+    assert run.result(server.url("/busy"))["reason"] == (
+        "429 Too Many Requests (sivusto pyysi tarkistinta hidastamaan), Retry-After: 120"
+    )
+    assert run.result(server.url("/private"))["reason"] == "sivuston robots.txt kieltää tarkistamasta sitä"
+    assert run.result(server.url("/ok#nothere"))["reason"] == (
+        "kohtaa #nothere ei löytynyt toisen sivuston sivulta"
+    )
 
 
 def test_moved_links_report_where_they_went(checked: tuple[Run, LinkServer, str]) -> None:
@@ -164,7 +168,7 @@ def test_moved_links_report_where_they_went(checked: tuple[Run, LinkServer, str]
     temporary = run.result(server.url("/chain/1"))
     assert [hop["status"] for hop in temporary["redirects"]] == [302, 302]
     assert temporary["suggested_url"] is None
-    assert run.result(server.url("/permanent"))["reason"] == "moved permanently (308)"
+    assert run.result(server.url("/permanent"))["reason"] == "siirtynyt pysyvästi (308)"
 
 
 def test_timeouts_and_server_errors_are_retried(checked: tuple[Run, LinkServer, str]) -> None:
@@ -202,7 +206,7 @@ def test_missing_anchors_of_the_site_are_broken(checked: tuple[Run, LinkServer, 
     run, _, _ = checked
     to_service = run.result("/palvelut/toka/#ei-ole")
     assert to_service["status"] == "broken"
-    assert to_service["reason"] == "anchor #ei-ole not found on the page"
+    assert to_service["reason"] == "kohtaa #ei-ole ei löytynyt sivulta"
     assert [(loc["file"], loc["line"]) for loc in to_service["locations"]] == [("docs/tietoa.md", 7)]
     assert [page["path"] for page in to_service["pages"]] == ["/tietoa/"]
     in_docs = run.result("/palvelut/#ei-ankkuria")
@@ -231,15 +235,16 @@ def test_terminal_summary_is_grouped_by_file(checked: tuple[Run, LinkServer, str
     output = run.stdout  # the summary; progress and notes go to stderr
     eka = run.project / "catalogue" / "services" / "eka.yml"
     line, column = position(eka, server.url("/missing"))
-    assert f"{line}:{column}  broken: {server.url('/missing')} (Eka palvelu)\n" in output
-    assert f"update to {server.url('/ok')}" in output
+    assert f"{line}:{column}  rikki: {server.url('/missing')} (Eka palvelu)\n" in output
+    assert f"{' ' * 9}404 Not Found\n" in output
+    assert f"siirtynyt pysyvästi (301); vaihda osoitteeksi {server.url('/ok')}\n" in output
     headings = [text for text in output.splitlines() if text and not text.startswith(" ")]
     assert headings[:3] == ["catalogue/providers.yml", "catalogue/services/eka.yml", "docs/tietoa.md"]
     counts = run.report["summary"]
     assert re.search(
-        rf"✗ {counts['broken']} broken, 3 moved, 5 could not verify "
-        r"\(\d+ internal links checked, 17 external URLs \(0 from the cache\), "
-        r"\d+ external URLs not checked\)",
+        rf"✗ {counts['broken']} rikkinäistä, 3 siirtynyttä, 5 ei voitu tarkistaa "
+        r"\(\d+ sisäistä linkkiä tarkistettu, 17 ulkoista linkkiä \(0 välimuistista\), "
+        r"\d+ ulkoista linkkiä jäi tarkistamatta\)\n",
         output,
     )
 
@@ -248,12 +253,21 @@ def test_report_files(checked: tuple[Run, LinkServer, str]) -> None:
     run, server, _ = checked
     folder = run.project / "report"
     markdown = (folder / "links.md").read_text()
-    assert markdown.startswith("# Link report\n")
-    assert "## Broken\n" in markdown and "## Moved\n" in markdown and "## Could not verify\n" in markdown
+    assert markdown.startswith("# Linkkiraportti\n")
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## Rikkinäiset linkit",
+        "## Siirtyneet linkit",
+        "## Linkit, joita ei voitu tarkistaa",
+    ]
     assert "### `catalogue/services/eka.yml`" in markdown
-    assert f"| update the link to {server.url('/ok')} |" in markdown
+    assert "| rivi | nimi | linkki | mitä tapahtui | mitä tehdä |" in markdown
+    assert f"| vaihda linkin osoitteeksi {server.url('/ok')} |" in markdown
+    assert "| etsi sivun uusi osoite tai poista linkki |" in markdown
+    assert "| avaa linkki selaimessa ja tarkista se itse |" in markdown
     html = (folder / "links.html").read_text()
-    assert html.startswith("<!doctype html>") and "<table>" in html and "<h2>Broken</h2>" in html
+    assert html.startswith('<!doctype html>\n<html lang="fi">') and "<table>" in html
+    assert "<title>Linkkiraportti</title>" in html and "<h2>Rikkinäiset linkit</h2>" in html
     rows = list(csv.DictReader(io.StringIO((folder / "links.csv").read_text())))
     missing = [row for row in rows if row["url"] == server.url("/missing")]
     assert [(row["status"], row["file"], row["name"], row["code"]) for row in missing] == [
@@ -316,7 +330,10 @@ def test_without_external_no_other_site_is_asked(
     urls = {r["url"] for r in run.report["results"]}
     assert {"/palvelut/toka/#ei-ole", "/palvelut/#ei-ankkuria"} <= urls
     assert not [r for r in run.report["results"] if r["external"]]
-    assert "add --external to check them" in run.output
+    assert (
+        "Ulkoisia linkkejä (linkkejä muille sivustoille) ei tarkistettu; "
+        "lisää --external, niin ne tarkistetaan.\n" in run.output
+    )
 
 
 def test_a_clean_site_passes(tmp_path: Path, link_server: LinkServer, refused_url: str) -> None:
@@ -325,7 +342,8 @@ def test_a_clean_site_passes(tmp_path: Path, link_server: LinkServer, refused_ur
     run = run_links(project, "--external")
     assert run.code == 0, run.output
     assert run.report["summary"]["failed"] is False
-    assert "✓ 0 broken, 1 moved, 0 could not verify" in run.output  # the provider's 308
+    assert "✓ 0 rikkinäistä, 1 siirtynyt, 0 ei voitu tarkistaa" in run.output  # the provider's 308
+    assert "Rakennetaan sivusto tarkistusta varten…\n" in run.output
 
 
 def test_an_existing_site_can_be_checked(tmp_path: Path, link_server: LinkServer, refused_url: str) -> None:
@@ -336,18 +354,32 @@ def test_an_existing_site_can_be_checked(tmp_path: Path, link_server: LinkServer
     assert built.exit_code == 0, built.output
     run = run_links(project, "--site-dir", str(site))
     assert run.code == 0, run.output
-    assert "Building the site" not in run.output
+    assert "Rakennetaan sivusto" not in run.output
 
 
 def test_exit_2_when_the_check_cannot_run(tmp_path: Path) -> None:
     project = copy_mini(tmp_path / "project")
     run = run_links(project, "--site-dir", str(tmp_path / "nothing"))
     assert run.code == 2
-    assert "is not a built site (it has no index.html)" in run.output
+    assert run.output == (
+        f"{tmp_path / 'nothing'} ei ole rakennettu sivusto (siinä ei ole tiedostoa index.html); "
+        "aja `tarjotin build`\n"
+    )
     (project / "catalogue" / "services" / "eka.yml").write_text("name: [\n")
     failed = run_links(project)
     assert failed.code == 2
-    assert "Build failed:" in failed.output
+    assert "Sivuston rakentaminen epäonnistui: " in failed.output
+
+
+def test_english_on_request(tmp_path: Path) -> None:
+    """`tarjotin --lang en links` speaks English, from the same messages."""
+    project = copy_mini(tmp_path / "project")
+    arguments = ["links", "-f", str(project / "mkdocs.yml"), "--site-dir", str(tmp_path / "nothing")]
+    result = CliRunner().invoke(main, ["--lang", "en", *arguments])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"{tmp_path / 'nothing'} is not a built site (it has no index.html); run `tarjotin build`\n"
+    )
 
 
 def test_settings_out_of_range_are_named(tmp_path: Path) -> None:
@@ -358,5 +390,8 @@ def test_settings_out_of_range_are_named(tmp_path: Path) -> None:
     )
     run = run_links(project)
     assert run.code == 2
-    expected = "plugins.tarjotin.links: timeout = 0 is out of range: it must be greater than 0"
+    expected = (
+        "plugins.tarjotin.links: "
+        "timeout = 0 on sallitun alueen ulkopuolella: arvon pitää olla suurempi kuin 0"
+    )
     assert run.output.count(expected) == 1

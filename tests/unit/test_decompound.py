@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from generator.i18n import use_language
 from generator.model.entries import ServiceEntry
 from generator.model.vocabulary import VocabularyEntry
 from generator.search import morphology
@@ -138,6 +139,23 @@ def test_without_voikko_only_the_vocabulary_is_added(without_voikko: None) -> No
     assert terms.weak == ()
 
 
+def test_the_warning_without_voikko_is_finnish_or_english() -> None:
+    missing = morphology.Availability(None, "Voikko has no Finnish dictionary ({error})", "no fi")
+    assert missing.warning == (
+        "Voikko ei ole käytettävissä (Voikolla ei ole suomen kielen sanastoa (no fi)): haku rakennetaan "
+        "jakamatta yhdyssanoja osiin ja ilman sanojen perusmuotoja, joten esimerkiksi haku 'valmentaja' "
+        "ei löydä sanaa 'työhönvalmentaja'; asenna Debianin paketit libvoikko1 ja voikko-fi "
+        "(scripts/build ja scripts/test asentavat ne), niin haku jakaa yhdyssanat osiin"
+    )
+    with use_language("en"):
+        assert missing.warning == (
+            "Voikko is not available (Voikko has no Finnish dictionary (no fi)): search is built without "
+            "compound splitting and base forms, so e.g. 'valmentaja' does not find 'työhönvalmentaja'; "
+            "install Debian's packages libvoikko1 and voikko-fi (scripts/build and scripts/test do) "
+            "to split compound words for search"
+        )
+
+
 def _page(site: Path, service: str) -> str:
     return (site / "palvelut" / service / "index.html").read_text(encoding="utf-8")
 
@@ -146,7 +164,7 @@ def test_the_site_builds_with_the_terms(mini_project: Path, tmp_path: Path, voik
     site = tmp_path / "site"
     result = tarjotin_build(mini_project, site)
     assert result.exit_code == 0, result.output
-    assert "Voikko is not available" not in result.output
+    assert "Voikko ei ole käytettävissä" not in result.output
     assert TERMS_CLASS in _page(site, "eka")  # asioita → asia
 
 
@@ -156,8 +174,8 @@ def test_the_site_builds_without_voikko_and_says_so(
     site = tmp_path / "site"
     result = tarjotin_build(mini_project, site)
     assert result.exit_code == 0, result.output
-    assert "warning: Voikko is not available (TARJOTIN_VOIKKO=off)" in result.output
-    assert "without compound splitting" in result.output
+    assert "Voikko ei ole käytettävissä (TARJOTIN_VOIKKO=off): " in result.output
+    assert "haku rakennetaan jakamatta yhdyssanoja osiin" in result.output
     assert TERMS_CLASS not in _page(site, "eka")
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
 

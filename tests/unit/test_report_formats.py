@@ -122,7 +122,7 @@ def test_link_reports_escape_what_the_catalogue_wrote(tmp_path: Path) -> None:
     row = next(line for line in markdown_report(report).splitlines() if line.startswith("| 4:7 |"))
     assert row == (
         '| 4:7 | =HYPERLINK("x") \\| &lt;b> | <https://a.fi/x%7Cy> | 404 &lt;Not Found><br>really '
-        "| find the page's new address, or remove the link |"
+        "| etsi sivun uusi osoite tai poista linkki |"
     )
     assert "<b>" not in html_report(report) and "&lt;b&gt;" in html_report(report)
     [written] = list(csv.DictReader(io.StringIO(csv_report(report))))

@@ -21,14 +21,16 @@ def test_a_term_must_be_in_some_services_text(mini_catalogue: Path) -> None:
         "terms:\n  - term: palvelu\n    en: [service]\n  - term: hammaslääkäri\n    en: [dentist]\n",
     )
     assert [(e.line, e.field) for e in errors] == [(4, "terms.1.term")]
-    assert "'hammaslääkäri' is not in any service's text" in errors[0].message
+    assert errors[0].message == (
+        "termiä 'hammaslääkäri' ei ole minkään palvelun tekstissä, joten sen hakusanat eivät löytäisi mitään"
+    )
     assert errors[0].suggestion
 
 
 def test_an_entry_needs_words(mini_catalogue: Path) -> None:
     errors = _problems(mini_catalogue, "terms:\n  - term: palvelu\n")
     assert [(e.line, e.field) for e in errors] == [(2, "terms.0")]
-    assert "at least one word" in errors[0].message
+    assert "anna vähintään yksi sana kentässä fi, en tai sv" in errors[0].message
 
 
 def test_a_word_belongs_to_one_term(mini_catalogue: Path) -> None:
@@ -36,7 +38,8 @@ def test_a_word_belongs_to_one_term(mini_catalogue: Path) -> None:
         mini_catalogue, "terms:\n  - term: asioita\n    fi: [juttu]\n  - term: eka\n    en: [Juttu]\n"
     )
     assert [(e.line, e.field) for e in errors] == [(5, "terms.1.en.0")]
-    assert "'Juttu' is listed under the terms 'asioita' and 'eka'" in errors[0].message
+    assert errors[0].message == "sana 'Juttu' on sekä termin 'asioita' että termin 'eka' alla"
+    assert errors[0].suggestion == "kirjoita sana vain yhden termin alle"
 
 
 def test_a_vocabulary_that_fits_the_catalogue_loads(mini_catalogue: Path) -> None:
