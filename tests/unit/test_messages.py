@@ -10,6 +10,7 @@ committed ``.mo`` (what the tools read) is not the compiled ``.po``.
 
 from __future__ import annotations
 
+import ast
 import gettext
 import string
 from pathlib import Path
@@ -55,6 +56,24 @@ def test_every_message_in_the_code_has_a_finnish_translation(catalogue) -> None:
     assert not missing, f"run scripts/messages and translate these in {PO.name}: {missing}"
     stale = {_key(m.id, m.context) for m in catalogue if m.id} - set(code)
     assert not stale, f"no longer in the code (run scripts/messages): {stale}"
+
+
+def test_no_message_is_hidden_in_an_f_string() -> None:
+    """``f"# {_('Link report')}"`` runs, but ``pybabel extract`` does not see the message inside."""
+    hidden = []
+    for path in sorted((PROJECT / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in KEYWORDS
+                    and any(isinstance(arg, ast.Constant) for arg in call.args)
+                ):
+                    hidden.append(f"{path.relative_to(PROJECT)}:{call.lineno}")
+    assert not hidden, f"move these messages out of the f-strings, or scripts/messages misses them: {hidden}"
 
 
 def test_translations_keep_the_placeholders(catalogue) -> None:  # type: ignore[no-untyped-def]
