@@ -7,7 +7,9 @@ until it shows the new name; the time from the write to that answer is one edit.
 first answer after a rebuild is what a browser tab gets when live reload reloads it.
 With ``--browser`` (MkDocs only) the page is open in Chromium instead, and an edit is
 visible when the tab, reloaded by MkDocs's live-reload script, shows the new name.
-Reports each edit and the median::
+After the edits, one break and fix: a tab put into the file's indentation, timed until
+the page shows the error ("Luettelossa on virheitä"), then the file fixed, timed until
+the page shows the service again. Reports each edit, the median, and the break and fix::
 
     .venv/bin/python benchmarks/preview_benchmark.py [--edits 5] [--services 1000] [--browser]
     .venv/bin/python benchmarks/preview_benchmark.py --engine zensical
@@ -31,6 +33,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -103,10 +106,17 @@ def _rename(path: Path, name: str) -> None:
     path.write_text(changed, encoding="utf-8")
 
 
+#: What the preview's error page says (the Finnish heading, generator/i18n).
+ERROR_HEADING = "Luettelossa on virheitä"
+
+
 def measure(
     config: Path, service: str, edits: int, engine: str, start_timeout: float, browser: bool = False
-) -> list[float]:
-    """Start the preview, make ``edits`` edits of ``service``'s name, return each one's seconds."""
+) -> tuple[list[float], float, float]:
+    """Start the preview, make ``edits`` edits of ``service``'s name, then break and fix the file.
+
+    Returns each edit's seconds, the seconds until the error showed, and until the fix did.
+    """
     port = _free_port()
     page = f"http://127.0.0.1:{port}/palvelut/{service}/"
     path = config.parent / "catalogue" / "services" / f"{service}.yml"
@@ -114,10 +124,12 @@ def measure(
     first_name = re.search(r"(?m)^name: (.*)$", original)
     assert first_name is not None
     command = [sys.executable, "-m", "generator", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    # The server's log goes to a file: a pipe nobody reads fills up and stops the server.
+    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [*command, "--engine", engine],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
         text=True,
         env={**os.environ, "TARJOTIN_LANG": "fi"},
     )
@@ -127,7 +139,8 @@ def measure(
         deadline = time.monotonic() + start_timeout
         while first_name[1] not in _fetch(page):
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the preview did not start: {server.communicate()[1][-2000:]}")
+                log.seek(0)
+                raise RuntimeError(f"the preview did not start: {log.read()[-2000:]}")
             time.sleep(0.2)
         time.sleep(2)  # let the watcher settle after the first build
         if browser:
@@ -144,17 +157,42 @@ def measure(
             times.append(time.perf_counter() - started)
             print(f"edit {number}: {times[-1]:.2f} s", file=sys.stderr, flush=True)
             time.sleep(1.5)
+        good = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^name: ", "\tname: ", good, count=1), encoding="utf-8")
+        broken = _until(visible, ERROR_HEADING, server)
+        print(f"error shown: {broken:.2f} s", file=sys.stderr, flush=True)
+        time.sleep(1.5)
+        marker = f"Korjattu{os.getpid()}"
+        fixed_text = re.sub(r"(?m)^name: .*$", f"name: {first_name[1]} {marker}", good, count=1)
+        path.write_text(fixed_text, encoding="utf-8")
+        fixed = _until(visible, marker, server)
+        print(f"fix shown: {fixed:.2f} s", file=sys.stderr, flush=True)
+    except RuntimeError:
+        log.seek(0)
+        lines = [line for line in log.read().splitlines() if "GET " not in line]  # the server's log
+        print("\n".join(lines)[-3000:], file=sys.stderr)
+        raise
     finally:
         if tab is not None:
             tab.close()
         server.send_signal(signal.SIGINT)
         try:
-            server.communicate(timeout=30)
+            server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
-            server.communicate()
+            server.wait()
+        log.close()
         path.write_text(original, encoding="utf-8")
-    return times
+    return times, broken, fixed
+
+
+def _until(visible: Callable[[str], bool], text: str, server: subprocess.Popen[str]) -> float:
+    started = time.perf_counter()
+    while not visible(text):
+        if server.poll() is not None or time.perf_counter() - started > 300:
+            raise RuntimeError(f"{text!r} never became visible")
+        time.sleep(0.05)
+    return time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--browser needs live reload: MkDocs only")
     with tempfile.TemporaryDirectory(prefix="tarjotin-preview-bench-") as folder:
         config, service = make_project(Path(folder), args.services)
-        times = measure(config, service, args.edits, args.engine, start_timeout=600, browser=args.browser)
+        times, broken, fixed = measure(
+            config, service, args.edits, args.engine, start_timeout=600, browser=args.browser
+        )
     median = statistics.median(times)
     result = {
         "engine": args.engine,
@@ -178,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         "services": args.services or "default catalogue",
         "edits": [round(t, 3) for t in times],
         "median_seconds": round(median, 3),
+        "error_shown_seconds": round(broken, 3),
+        "fix_shown_seconds": round(fixed, 3),
         "target_seconds": TARGET_SECONDS if args.services is None else None,
     }
     if args.json:
@@ -187,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         seen = "in Chromium" if args.browser else "over HTTP"
         edits = len(times)
         print(f"{args.engine}, {what}: median edit-to-visible {median:.2f} s over {edits} edits ({seen})")
+        print(f"a broken file's error shown in {broken:.2f} s, the fix in {fixed:.2f} s")
         if args.services is None:
             verdict = "meets" if median <= TARGET_SECONDS else "misses"
             print(f"{verdict} the {TARGET_SECONDS:.0f} s target")

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import MkDocsException
+
 from generator.problems import Problems
 from generator.report.html import is_page
 from generator.reporting import build_error_page, html_page
@@ -44,7 +46,8 @@ class _Messages(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if not record.name.startswith("mkdocs.livereload"):  # the server's requests are not the build's
+            self.messages.append(record.getMessage())
 
 
 class ErrorPreview:
@@ -64,6 +67,12 @@ class ErrorPreview:
         self._app = server.get_app()
         server.builder = self.build
         server.set_app(self.serve)
+        # MkDocs logs every answer but 200 as a warning, and strict mode counts the warnings
+        # logged while a build runs: each error page served during the next build would fail it.
+        logging.getLogger("mkdocs.livereload").addFilter(self._quiet_error_pages)
+
+    def _quiet_error_pages(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).endswith('" code 500')
 
     def build(self) -> None:
         """MkDocs's rebuild; a failure becomes the error page instead of a server stuck waiting."""
@@ -74,6 +83,8 @@ class ErrorPreview:
         try:
             self._build()
         except Exception as error:  # MkDocs's Abort is an Exception and a SystemExit
+            if not isinstance(error, MkDocsException):  # MkDocs has said nothing of it
+                log.error("The rebuild failed: %s", error, exc_info=True)
             page: bytes | None = self._error_page(error, messages.messages)
             log.error("The preview shows the errors in the browser until they are fixed.")
         else:
