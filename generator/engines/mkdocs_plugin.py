@@ -250,6 +250,10 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if env.bytecode_cache is None:  # the theme's templates compiled once, not on every build
             env.bytecode_cache = bytecode_cache()
+        if self.partial:  # every page is read by now: those that would come out the same stay
+            for file in files.documentation_pages():
+                if self.rebuilds.written_as_before(file.src_uri):
+                    setattr(file, "is_modified", _page_kept)  # noqa: B010
         # Every page's Markdown is rendered by now; Pagefind writes while MkDocs renders the theme.
         if self.search_index is not None:
             self.search_index.write()

@@ -162,8 +162,9 @@ class Rebuilds:
     pages' Markdown has changed (:func:`plan_signature` is the same), a page kept out
     of the navigation whose Markdown is the same as last time is neither converted
     nor written again: its HTML from the last build stays. Every other page is
-    rebuilt. Such a partial build leaves the search index and the open-data files as
-    the last full build wrote them.
+    rebuilt, but a page in the navigation that would come out the same is not written
+    again. Such a partial build leaves the search index and the open-data files as the
+    last full build wrote them.
     """
 
     signature: bytes | None = None
@@ -180,6 +181,16 @@ class Rebuilds:
     def unchanged(self, path: str) -> bool:
         """Whether the generated page ``path`` has the same Markdown as in the last build."""
         return self.pending is not None and self.pages.get(path) == self.pending[1].get(path)
+
+    def written_as_before(self, path: str) -> bool:
+        """In a partial build: whether page ``path`` would be written as the last build wrote it.
+
+        A generated page whose Markdown is the same, or a hand-written one (a change to
+        any of those changes the signature). Such a page in the navigation is still read
+        and converted, for the navigation's titles, but not written again.
+        """
+        generated = self.pending is not None and path in self.pending[1]
+        return self.unchanged(path) or not generated
 
     def succeeded(self) -> None:
         if self.pending is not None:
