@@ -289,7 +289,8 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_side_work()
-        self.rebuilds.failed()  # the next build rebuilds every page
+        if self.failure is None:  # the catalogue's errors stop the build before it writes anything
+            self.rebuilds.failed()  # else the next build rebuilds every page
 
     def on_shutdown(self) -> None:
         # An interrupted build (KeyboardInterrupt, SIGTERM) reaches no on_build_error:
