@@ -178,7 +178,7 @@ def build(
         with stop_on_signals(), site_folder(project, site_dir) as folder:
             loaded = _validate(project.catalogue)
             if loaded is None:
-                click.secho("Nothing was built.", fg="red", err=True)
+                click.secho(_("Nothing was built."), fg="red", err=True)
                 sys.exit(1)
             _warn_without_voikko()
             cache = zensical_cache(folder.site) if engine == "zensical" else None
@@ -190,20 +190,25 @@ def build(
         click.secho(error.message, fg="red", err=True)
         sys.exit(error.exit_code)
     except EngineError as error:
-        click.secho(f"Build failed: {error}", fg="red", err=True)
-        click.secho("The previous site, if any, was left untouched.", fg="red", err=True)
+        click.secho(_("Build failed: {error}").format(error=error), fg="red", err=True)
+        click.secho(_("The previous site, if any, was left untouched."), fg="red", err=True)
         sys.exit(1)
     except BuildInterrupted as stop:
-        click.secho(
-            f"Rakennus keskeytettiin ({stop.name}); keskeneräistä sivustoa ei jäänyt sivustokansioon.",
-            fg="red",
-            err=True,
-        )
+        message = _("The build was stopped ({signal}); no unfinished site was left in the site folder.")
+        click.secho(message.format(signal=stop.name), fg="red", err=True)
         sys.exit(128 + stop.signum)
     for warning in result.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
-    click.secho(f"✓ Site built in {target} ({engine})", fg="green", err=True)
-    click.echo(f"Open {target / 'index.html'} or run `tarjotin serve` to preview it.", err=True)
+        _warn(warning)
+    click.secho(
+        _("✓ Site built in {folder} ({engine})").format(folder=target, engine=engine), fg="green", err=True
+    )
+    click.echo(
+        _("Open {page} or run `tarjotin serve` to preview it.").format(page=target / "index.html"), err=True
+    )
+
+
+def _warn(warning: object) -> None:
+    click.secho(_("warning") + f": {warning}", fg="yellow", err=True)
 
 
 def _warn_without_voikko() -> None:
@@ -211,7 +216,7 @@ def _warn_without_voikko() -> None:
     from generator.search.morphology import load_morphology
 
     if warning := load_morphology().warning:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
+        _warn(warning)
 
 
 @main.command()
@@ -241,7 +246,7 @@ def serve(config_file: Path, catalogue: Path | None, engine: str | None, dev_add
         else:
             _serve_rebuilding(config_file, catalogue, engine, dev_addr)
     except EngineError as error:
-        click.secho(f"Build failed: {error}", fg="red", err=True)
+        click.secho(_("Build failed: {error}").format(error=error), fg="red", err=True)
         sys.exit(1)
 
 
@@ -278,9 +283,9 @@ def _serve_rebuilding(config_file: Path, catalogue: Path | None, engine: str, de
                 raise EngineError(str(error)) from None
             loaded = _validate(project.catalogue)
             if loaded is None:
-                _, problems = load_catalogue(project.catalogue)  # for the page: only when it failed
+                problems = load_catalogue(project.catalogue)[1]  # for the page: only when it failed
                 page = html_page(problems, project.config_file.parent, refresh=ERROR_PAGE_REFRESH)
-                raise PreviewError("the catalogue has errors (above)", page)
+                raise PreviewError(_("the catalogue has errors (above)"), page)
             result = BuildResult()
             try:
                 with site_folder(project, site) as folder:
@@ -291,7 +296,7 @@ def _serve_rebuilding(config_file: Path, catalogue: Path | None, engine: str, de
             except SiteError as error:
                 raise EngineError(error.message) from None
             for warning in result.warnings:
-                click.secho(f"warning: {warning}", fg="yellow", err=True)
+                _warn(warning)
 
         serve_rebuilding(watched, rebuild, dev_addr, announce=lambda text: click.echo(text, err=True))
 
@@ -309,7 +314,7 @@ def schemas(output: Path) -> None:
     from generator.model.schemas import write_schemas
 
     for path in write_schemas(output):
-        click.echo(f"wrote {path}", err=True)
+        click.echo(_("wrote {path}").format(path=path), err=True)
 
 
 main.add_command(new)
@@ -434,19 +439,17 @@ def export_command(catalogue: Path, site_dir: Path, site_url: str, today: dateti
     loaded, problems = load_catalogue(catalogue)
     if loaded is None:
         _report(problems, Path.cwd())
-        click.secho(f"✗ {catalogue} has errors; nothing was written", fg="red", err=True)
+        click.secho(
+            _("✗ {catalogue} has errors; nothing was written").format(catalogue=catalogue), fg="red", err=True
+        )
         sys.exit(1)
     options = ExportOptions(site_url=site_url, today=today.date() if today else date.today())
     try:
         for path in write_exports(loaded, site_dir, options):
-            click.echo(f"wrote {path}", err=True)
+            click.echo(_("wrote {path}").format(path=path), err=True)
     except OSError as error:
-        reason = os_error_reason(error)
-        click.secho(
-            f"✗ Avoimen datan tiedostoja ei voitu kirjoittaa kansioon {site_dir}: {reason}",
-            fg="red",
-            err=True,
-        )
+        message = _("✗ The open-data files could not be written into {folder}: {reason}")
+        click.secho(message.format(folder=site_dir, reason=os_error_reason(error)), fg="red", err=True)
         sys.exit(1)
 
 

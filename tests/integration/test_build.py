@@ -57,7 +57,7 @@ def test_a_failed_build_leaves_the_previous_site(mini_project: Path, tmp_path: P
     (mini_project / "catalogue" / "services" / "eka.yml").write_text("name: [\n")
     code, output = build(mini_project, site)
     assert code == 1
-    assert "Nothing was built." in output
+    assert "Mitään ei rakennettu." in output
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
     assert (site / "index.html").read_text() == marker
     assert not list(tmp_path.glob(".site-*")), "no staging folder is left behind"
@@ -71,7 +71,7 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(mini_project: Path, tmp
     (mini_project / "docs" / "tietoa.md").write_text("# Tietoa\n\n[rikki](puuttuu.md)\n")
     code, output = build(mini_project, site)
     assert code == 1, output
-    assert "Build failed" in output
+    assert "Sivuston rakentaminen epäonnistui" in output
     assert (site / "index.html").read_text() == marker
     assert not list(tmp_path.glob(".site-*"))
 

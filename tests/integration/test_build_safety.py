@@ -246,7 +246,7 @@ def test_a_build_killed_between_the_renames_gets_the_old_site_back(
     # The next build puts the old site back first, even though it then fails validation.
     (mini_project / "catalogue" / "services" / "eka.yml").write_text("name: [\n")
     result = tarjotin_build(mini_project, site)
-    assert result.exit_code == 1 and "Nothing was built." in result.output
+    assert result.exit_code == 1 and "Mitään ei rakennettu." in result.output
     assert _snapshot(site) == before
     assert _leftovers(tmp_path) == []
 

@@ -209,7 +209,7 @@ def test_export_command_names_the_errors_and_writes_nothing(mini_project: Path, 
     )
     assert result.exit_code == 1
     assert "region.yml" in result.output and "unknown_field" in result.output
-    assert "nothing was written" in result.output
+    assert "mitään ei kirjoitettu" in result.output
     assert not site.exists()
 
 
@@ -315,7 +315,7 @@ def test_a_failing_export_fails_the_build_and_keeps_the_previous_site(
     monkeypatch.setattr("generator.export.writer.write_exports", crash)  # the copy has it too
     result = tarjotin_build(mini_project, site)
     assert result.exit_code == 1
-    assert "Build failed" in result.output
+    assert "Sivuston rakentaminen epäonnistui" in result.output
     # MkDocs logs the plugin's error, then fails the build.
     assert "Writing the open-data files into" in caplog.text and "export crashed" in caplog.text
     assert not list(tmp_path.glob(".site-*")), "no staging folder is left behind"
