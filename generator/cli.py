@@ -78,7 +78,7 @@ catalogue_option = click.option(
     type=click.Path(path_type=Path),
     default=DEFAULT_CATALOGUE,
     show_default=True,
-    help="The catalogue folder.",
+    help=_("The catalogue folder."),
 )
 config_option = click.option(
     "-f",
@@ -87,18 +87,21 @@ config_option = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     default=DEFAULT_CONFIG,
     show_default=True,
-    help="The site's mkdocs.yml.",
+    help=_("The site's mkdocs.yml."),
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=_("Palvelutarjotin: build a service catalogue site from YAML."),
+)
 @click.version_option(package_name="palvelutarjotin")
 @language_option(group=True)
 def main() -> None:
-    """Palvelutarjotin: build a service catalogue site from YAML."""
+    pass
 
 
-@main.command()
+@main.command(help=_("Check every catalogue file and report all problems at once."))
 @catalogue_option
 @click.option(
     "--format",
@@ -106,19 +109,22 @@ def main() -> None:
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="text: each problem with its source line; short: one line each; "
-    "github: annotations, and a Markdown summary into $GITHUB_STEP_SUMMARY; markdown: a table per file; "
-    "json: every problem, for scripts.",
+    help=_(
+        "text: each problem with its source line; short: one line each; "
+        "github: annotations, and a Markdown summary into $GITHUB_STEP_SUMMARY; markdown: a table per file; "
+        "json: every problem, for scripts."
+    ),
 )
 @click.option(
     "--strict",
     is_flag=True,
-    help="The catalogue must be current: ended services and overdue or never-reviewed entries "
-    "are errors too (see docs/toimittajille).",
+    help=_(
+        "The catalogue must be current: ended services and overdue or never-reviewed entries "
+        "are errors too (see docs/toimittajille)."
+    ),
 )
 @language_option()
 def validate(catalogue: Path, output_format: str, strict: bool) -> None:
-    """Check every catalogue file and report all problems at once."""
     if not _validate(catalogue, output_format, strict=strict):
         sys.exit(1)
 
@@ -127,12 +133,12 @@ project_catalogue_option = click.option(
     "--catalogue",
     "catalogue",
     type=click.Path(path_type=Path, file_okay=False),
-    help="The catalogue folder (default: the one mkdocs.yml's tarjotin plugin names).",
+    help=_("The catalogue folder (default: the one mkdocs.yml's tarjotin plugin names)."),
 )
 engine_option = click.option(
     "--engine",
     type=click.Choice(ENGINES),
-    help="The site engine (default: plugins.tarjotin.engine in mkdocs.yml, else mkdocs).",
+    help=_("The site engine (default: plugins.tarjotin.engine in mkdocs.yml, else mkdocs)."),
 )
 
 
@@ -145,7 +151,7 @@ def _project(config_file: Path, catalogue: Path | None) -> Project:
         sys.exit(2)
 
 
-@main.command()
+@main.command(help=_("Validate, then build the site; a failed build leaves the old site as it was."))
 @config_option
 @project_catalogue_option
 @engine_option
@@ -153,18 +159,17 @@ def _project(config_file: Path, catalogue: Path | None) -> Project:
     "-d",
     "--site-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Where to write the site (default: mkdocs.yml's site_dir).",
+    help=_("Where to write the site (default: mkdocs.yml's site_dir)."),
 )
 @click.option(
     "--strict/--no-strict",
     default=True,
     show_default=True,
-    help="Fail on the engine's warnings such as broken internal links.",
+    help=_("Fail on the engine's warnings such as broken internal links."),
 )
 def build(
     config_file: Path, catalogue: Path | None, engine: str | None, site_dir: Path | None, strict: bool
 ) -> None:
-    """Validate, then build the site; a failed build leaves the old site as it was."""
     from generator.engines.errors import EngineError
     from generator.engines.site_build import BuildResult, site_builder, zensical_cache
     from generator.write.site import BuildInterrupted, SiteError, site_folder, stop_on_signals
@@ -219,18 +224,19 @@ def _warn_without_voikko() -> None:
         _warn(warning)
 
 
-@main.command()
+@main.command(
+    help=_(
+        "Preview the site, rebuilding when a catalogue file changes.\n\nWith MkDocs this is "
+        "`mkdocs serve` (live reload). With Zensical the whole site is rebuilt into a "
+        "temporary folder when the catalogue, the docs, the theme or mkdocs.yml change, and "
+        "served as files: reload the page by hand."
+    )
+)
 @config_option
 @project_catalogue_option
 @engine_option
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help=_("Address to serve on."))
 def serve(config_file: Path, catalogue: Path | None, engine: str | None, dev_addr: str) -> None:
-    """Preview the site, rebuilding when a catalogue file changes.
-
-    With MkDocs this is `mkdocs serve` (live reload). With Zensical the whole site is
-    rebuilt into a temporary folder when the catalogue, the docs, the theme or mkdocs.yml
-    change, and served as files: reload the page by hand.
-    """
     from generator.engines.errors import EngineError
 
     project = _project(config_file, catalogue)
@@ -301,16 +307,15 @@ def _serve_rebuilding(config_file: Path, catalogue: Path | None, engine: str, de
         serve_rebuilding(watched, rebuild, dev_addr, announce=lambda text: click.echo(text, err=True))
 
 
-@main.command()
+@main.command(help=_("Write the JSON Schemas of the catalogue files (for editors' completion)."))
 @click.option(
     "--output",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("schemas"),
     show_default=True,
-    help="Folder to write the JSON Schemas into.",
+    help=_("Folder to write the JSON Schemas into."),
 )
 def schemas(output: Path) -> None:
-    """Write the JSON Schemas of the catalogue files (for editors' completion)."""
     from generator.model.schemas import write_schemas
 
     for path in write_schemas(output):
@@ -322,32 +327,37 @@ main.add_command(fmt)
 main.add_command(edit)
 
 
-@main.command()
+@main.command(
+    help=_(
+        "Check the site's links and anchors; each problem is traced to its file and line.\n\n"
+        "Exits 1 when a link is broken, 2 when the check could not run."
+    )
+)
 @config_option
 @click.option(
     "--catalogue",
     type=click.Path(path_type=Path, file_okay=False),
-    help="The catalogue folder (default: the one mkdocs.yml's tarjotin plugin reads).",
+    help=_("The catalogue folder (default: the one mkdocs.yml's tarjotin plugin reads)."),
 )
 @click.option(
     "-d",
     "--site-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Check this built site instead of building one into a temporary folder.",
+    help=_("Check this built site instead of building one into a temporary folder."),
 )
-@click.option("--external", is_flag=True, help="Also check links to other sites.")
+@click.option("--external", is_flag=True, help=_("Also check links to other sites."))
 @click.option(
     "--report-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Where to write links.md, links.html, links.json and links.csv [default: link-report/].",
+    help=_("Where to write links.md, links.html, links.json and links.csv [default: link-report/]."),
 )
 @click.option(
     "--cache",
     "cache_file",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The cache of external results [default: .tarjotin-cache/links.json].",
+    help=_("The cache of external results [default: .tarjotin-cache/links.json]."),
 )
-@click.option("--no-cache", is_flag=True, help="Check every external link now and remember nothing.")
+@click.option("--no-cache", is_flag=True, help=_("Check every external link now and remember nothing."))
 @engine_option
 def links(
     config_file: Path,
@@ -359,10 +369,6 @@ def links(
     no_cache: bool,
     engine: str | None,
 ) -> None:
-    """Check the site's links and anchors; each problem is traced to its file and line.
-
-    Exits 1 when a link is broken, 2 when the check could not run.
-    """
     from generator.check.command import LinksRequest, SiteBuildError, run_links
     from generator.engines.errors import EngineError
     from generator.engines.site_build import build_project
@@ -381,7 +387,7 @@ def links(
     sys.exit(run_links(request))
 
 
-@main.command()
+@main.command(help=_("List overdue reviews, services ending within 60 days and ended services, by owner."))
 @catalogue_option
 @click.option(
     "--format",
@@ -389,17 +395,18 @@ def links(
     type=click.Choice(list(REPORT_FORMATS)),
     default="text",
     show_default=True,
-    help="text: by owner; short: one line each; github: annotations, and the Markdown report into "
-    "$GITHUB_STEP_SUMMARY; markdown: a table per owner; json: for scripts.",
+    help=_(
+        "text: by owner; short: one line each; github: annotations, and the Markdown report into "
+        "$GITHUB_STEP_SUMMARY; markdown: a table per owner; json: for scripts."
+    ),
 )
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Report as if today were this date (YYYY-MM-DD).",
+    help=_("Report as if today were this date (YYYY-MM-DD)."),
 )
 @language_option()
 def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
-    """List overdue reviews, services ending within 60 days and ended services, by owner."""
     loaded, problems = load_catalogue(catalogue)
     if loaded is None:
         _report(problems, Path.cwd())
@@ -415,7 +422,10 @@ def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
         append_step_summary(markdown_report(loaded, day, Path.cwd()))
 
 
-@main.command("export")
+@main.command(
+    "export",
+    help=_("Write the open-data files (JSON, CSV, HSDS 3.0, changes feed) without building the site."),
+)
 @catalogue_option
 @click.option(
     "-d",
@@ -423,16 +433,15 @@ def report(catalogue: Path, output_format: str, today: datetime | None) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("site"),
     show_default=True,
-    help="The site folder; the files go into its avoin-data/ folder.",
+    help=_("The site folder; the files go into its avoin-data/ folder."),
 )
-@click.option("--site-url", default="", help="The site's public address, for absolute links in the files.")
+@click.option("--site-url", default="", help=_("The site's public address, for absolute links in the files."))
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Decide which services have ended as if today were this date (YYYY-MM-DD).",
+    help=_("Decide which services have ended as if today were this date (YYYY-MM-DD)."),
 )
 def export_command(catalogue: Path, site_dir: Path, site_url: str, today: datetime | None) -> None:
-    """Write the open-data files (JSON, CSV, HSDS 3.0, changes feed) without building the site."""
     from generator.export.writer import ExportOptions, write_exports
     from generator.write.os_errors import os_error_reason
 

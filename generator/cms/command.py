@@ -10,6 +10,7 @@ import click
 
 from generator.cms.bundle import BundleError, ensure_bundle
 from generator.cms.site import read_site_settings, write_admin
+from generator.i18n import _
 from generator.reporting import echo_problems
 from generator.validate.catalogue import load_catalogue
 
@@ -45,14 +46,14 @@ _site_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("site"),
     show_default=True,
-    help="The built site.",
+    help=_("The built site."),
 )
 _catalogue_option = click.option(
     "--catalogue",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("catalogue"),
     show_default=True,
-    help="The catalogue folder.",
+    help=_("The catalogue folder."),
 )
 _config_option = click.option(
     "-f",
@@ -60,27 +61,32 @@ _config_option = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     default=Path("mkdocs.yml"),
     show_default=True,
-    help="The site's mkdocs.yml (repo_url names the GitHub repository).",
+    help=_("The site's mkdocs.yml (repo_url names the GitHub repository)."),
 )
 
 
-@click.group(invoke_without_command=True)
+@click.group(
+    invoke_without_command=True,
+    help=_(
+        "Edit the catalogue in a web form at http://127.0.0.1:PORT/yllapito/ (Decap CMS and "
+        "its local proxy).\n\nWithout --workflow, saving writes the YAML file into this "
+        "working copy; with it, each save is a commit on a branch cms/<collection>/<entry>. "
+        "Build the site first."
+    ),
+)
 @_site_option
 @_catalogue_option
 @_config_option
 @click.option(
-    "--workflow", is_flag=True, help="Save each change on its own branch (the pull-request path; git mode)."
+    "--workflow",
+    is_flag=True,
+    help=_("Save each change on its own branch (the pull-request path; git mode)."),
 )
-@click.option("-p", "--port", type=int, default=8010, show_default=True, help="Port of the local site.")
+@click.option("-p", "--port", type=int, default=8010, show_default=True, help=_("Port of the local site."))
 @click.pass_context
 def edit(
     context: click.Context, site_dir: Path, catalogue: Path, config_file: Path, workflow: bool, port: int
 ) -> None:
-    """Edit the catalogue in a web form at http://127.0.0.1:PORT/yllapito/ (Decap CMS and its local proxy).
-
-    Without --workflow, saving writes the YAML file into this working copy; with it,
-    each save is a commit on a branch cms/<collection>/<entry>. Build the site first.
-    """
     if context.invoked_subcommand is not None:
         return
     from generator.cms.local import ProxyError, run_local_editor
@@ -102,19 +108,23 @@ def edit(
         click.echo("", err=True)
 
 
-@edit.command()
+@edit.command(
+    help=_(
+        "Write the form editor into a built site's yllapito/ (the pinned bundle is installed on first use)."
+    )
+)
 @_site_option
 @_catalogue_option
 @_config_option
 def install(site_dir: Path, catalogue: Path, config_file: Path) -> None:
-    """Write the form editor into a built site's yllapito/ (the pinned bundle is installed on first use)."""
     target = _install(site_dir, catalogue, config_file, Path.cwd())
     click.secho(f"✓ Lomake kirjoitettu: {target}", fg="green", err=True)
 
 
-@edit.command()
+@edit.command(
+    help=_("Only install the pinned npm packages into .tarjotin-cache/cms/ (e.g. for CI or the tests).")
+)
 def fetch() -> None:
-    """Only install the pinned npm packages into .tarjotin-cache/cms/ (e.g. for CI or the tests)."""
     try:
         bundle = ensure_bundle(Path.cwd() / ".tarjotin-cache" / "cms")
     except BundleError as error:

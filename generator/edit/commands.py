@@ -89,26 +89,33 @@ def _ask(question: str, parse: Callable[[str], T], default: str | None = None) -
     return answer
 
 
-@click.command()
+@click.command(
+    help=_(
+        "Create services/<id>.yml for a new service NAME, with guidance for every field.\n\n"
+        "Its comments (in Finnish) tell what to write in each field; `tarjotin validate` "
+        "reports each TÄYDENNÄ placeholder still left as an error. An existing file is never "
+        "overwritten."
+    )
+)
 @click.argument("name")
 @click.option(
     "--catalogue",
     type=click.Path(path_type=Path, file_okay=False),
     default=DEFAULT_CATALOGUE,
     show_default=True,
-    help="The catalogue folder.",
+    help=_("The catalogue folder."),
 )
-@click.option("--id", "identifier", help="The file name without .yml (default: made from the name).")
-@click.option("--provider", help="Provider id from providers.yml (asked if not given).")
+@click.option("--id", "identifier", help=_("The file name without .yml (default: made from the name)."))
+@click.option("--provider", help=_("Provider id from providers.yml (asked if not given)."))
 @click.option(
     "--theme",
     "themes",
     multiple=True,
-    help="Theme id from themes.yml; repeat for several (asked if none is given).",
+    help=_("Theme id from themes.yml; repeat for several (asked if none is given)."),
 )
 @click.option(
     "--area",
-    help="'region' or municipality ids from region.yml separated by commas (asked if not given).",
+    help=_("'region' or municipality ids from region.yml separated by commas (asked if not given)."),
 )
 @language_option()
 def new(
@@ -119,12 +126,6 @@ def new(
     themes: tuple[str, ...],
     area: str | None,
 ) -> None:
-    """Create services/<id>.yml for a new service NAME, with guidance for every field.
-
-    Its comments (in Finnish) tell what to write in each field; `tarjotin validate`
-    reports each TÄYDENNÄ placeholder still left as an error. An existing file is
-    never overwritten.
-    """
     name = name.strip()
     if not name:
         raise click.BadParameter(_("the name is empty"), param_hint="NAME")
@@ -215,25 +216,26 @@ def new(
 # --- tarjotin fmt -----------------------------------------------------------------------
 
 
-@click.command()
+@click.command(
+    help=_(
+        "Put catalogue files in one layout (key order, indentation), keeping comments.\n\nA "
+        "file that cannot be read safely, or whose data formatting would change, is reported "
+        "and never written."
+    )
+)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--catalogue",
     type=click.Path(path_type=Path, file_okay=False),
     default=DEFAULT_CATALOGUE,
     show_default=True,
-    help="The catalogue folder, formatted when no FILES are given.",
+    help=_("The catalogue folder, formatted when no FILES are given."),
 )
 @click.option(
-    "--check", is_flag=True, help="Only report files that would change (exit 1 if any); write nothing."
+    "--check", is_flag=True, help=_("Only report files that would change (exit 1 if any); write nothing.")
 )
 @language_option()
 def fmt(files: tuple[Path, ...], catalogue: Path, check: bool) -> None:
-    """Put catalogue files in one layout (key order, indentation), keeping comments.
-
-    A file that cannot be read safely, or whose data formatting would change,
-    is reported and never written.
-    """
     if not files and not catalogue.is_dir():
         raise click.BadParameter(
             _("the catalogue folder '{folder}' does not exist").format(folder=catalogue),

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from generator.i18n import LANGUAGES, set_language
+from generator.i18n import LANGUAGES, _, set_language
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,5 +32,8 @@ def language_option(*, group: bool = False) -> Callable[[F], F]:
         callback=_reset if group else _choose,
         expose_value=False,
         is_eager=True,
-        help="Language of the messages: fi (default) or en; also TARJOTIN_LANG or the locale (LANG).",
+        help=_(
+            "Language of the messages: fi (default) or en; also TARJOTIN_LANG or the locale "
+            "(LANG), which --help follows."
+        ),
     )
