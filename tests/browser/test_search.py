@@ -196,6 +196,8 @@ def test_results_answer_with_name_summary_area_and_access(
     page.goto(f"{site_url}/haku/?q={MANY}")
     found(page)
     page.get_by_role("button", name="Näytä lisää tuloksia").click()
+    # The next page's results come when their fragments have loaded.
+    page.wait_for_function(f"document.querySelectorAll('.tarjotin-search__result').length > {PAGE}")
     shown = _summaries(page)
     assert len(shown) > PAGE
     for service_id, summary, facts in shown:

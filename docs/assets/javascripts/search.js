@@ -115,7 +115,6 @@
     var labels = { area: root.getAttribute("data-label-area"), access: root.getAttribute("data-label-access") };
     var pagefind = null;
     var totals = null;   // results per theme without a query
-    var themesOf = null; // Promise: page id -> the names of its themes
     var results = [];
     var shown = 0;
     var generation = 0;
@@ -159,41 +158,35 @@
       window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash);
     }
 
-    /* Which themes each page is in: one filter-only search per theme, made once. */
-    function pageThemes() {
-      if (!themesOf) {
-        themesOf = Promise.all(boxes.map(function (box) {
-          var name = box.getAttribute("data-filter");
-          var filters = { Teema: name };
-          return pagefind.search(null, { filters: filters }).then(function (search) {
-            return { name: name, ids: search.results.map(function (r) { return r.id; }) };
-          });
-        })).then(function (themes) {
-          var of = new Map();
-          themes.forEach(function (theme) {
-            theme.ids.forEach(function (id) { (of.get(id) || of.set(id, []).get(id)).push(theme.name); });
-          });
-          return of;
-        });
-      }
-      return themesOf;
-    }
-
     /* Searches each word on its own and ranks the pages by how many words they match,
-       then by the sum of Pagefind's scores. Resolves to {results, used, perTheme}. */
+       then by the sum of Pagefind's scores. Which themes a result is in comes from the
+       same word searched within each theme: a filter-only search would load every
+       chunk of the index (hundreds of KB at 1,000 services), a word's search only the
+       chunk that holds it, and the theme searches reuse it. Resolves to
+       {results, used, perTheme}. */
     function searchWords(terms, names) {
-      return Promise.all([pageThemes()].concat(terms.map(function (term) {
-        return pagefind.search(term);
-      }))).then(function (answers) {
-        var of = answers[0];
+      var themeNames = boxes.map(function (box) { return box.getAttribute("data-filter"); });
+      return Promise.all(terms.map(function (term) {
+        return Promise.all([pagefind.search(term)].concat(themeNames.map(function (name) {
+          return pagefind.search(term, { filters: { Teema: name } });
+        })));
+      })).then(function (answers) {
+        var of = new Map(); // page id -> the names of its themes
         var pages = new Map();
         var used = [];
-        answers.slice(1).forEach(function (search, index) {
+        answers.forEach(function (answer, index) {
+          answer.slice(1).forEach(function (within, theme) {
+            within.results.forEach(function (r) {
+              var list = of.get(r.id) || of.set(r.id, []).get(r.id);
+              if (list.indexOf(themeNames[theme]) === -1) list.push(themeNames[theme]);
+            });
+          });
+          var search = answer[0];
           if (!search.results.length) return;
           used.push(terms[index]);
           search.results.forEach(function (r, position) {
             var key = r.id === undefined ? position : r.id;
-            var page = pages.get(key) || pages.set(key, { result: r, words: 0, score: 0, themes: of.get(r.id) || [] }).get(key);
+            var page = pages.get(key) || pages.set(key, { result: r, words: 0, score: 0 }).get(key);
             page.words += 1;
             page.score += r.score || 0;
           });
@@ -203,6 +196,7 @@
         });
         var perTheme = {};
         ranked.forEach(function (page) {
+          page.themes = of.get(page.result.id) || [];
           page.themes.forEach(function (name) { perTheme[name] = (perTheme[name] || 0) + 1; });
         });
         var within = names.length ? ranked.filter(function (page) {
