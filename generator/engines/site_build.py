@@ -36,6 +36,7 @@ from generator.check.server import serve_site
 from generator.engines.errors import EngineError
 from generator.export.process import ExportError, start_exports
 from generator.export.writer import ExportOptions
+from generator.i18n import _, decimal, ngettext
 from generator.model.catalogue import Catalogue
 from generator.render.site_plan import PlanOptions, plan_site
 from generator.report.html import is_page
@@ -232,10 +233,14 @@ def serve_rebuilding(
         site = Path(folder) / "site"
         rebuild(site)
         seen = fingerprint(watched())
-        host, _, port = dev_addr.rpartition(":")
+        host, _colon, port = dev_addr.rpartition(":")
         address = (host or "127.0.0.1", int(port or 8000))
         with serve_site(site, _preview_handler(state), address=address) as url:
-            announce(f"Serving {url} (rebuilt when the catalogue, the docs or the theme change; Ctrl-C ends)")
+            announce(
+                _(
+                    "Serving {url} (rebuilt when the catalogue, the docs or the theme change; Ctrl-C ends)"
+                ).format(url=url)
+            )
             try:
                 while True:
                     time.sleep(interval)
@@ -243,12 +248,16 @@ def serve_rebuilding(
                     if now == seen:
                         continue
                     seen = now
-                    announce("Change found; rebuilding…")
+                    announce(_("Change found; rebuilding…"))
                     started = time.perf_counter()
                     try:
                         rebuild(site)
                     except EngineError as error:
-                        announce(f"Build failed; the preview shows the errors until they are fixed: {error}")
+                        announce(
+                            _(
+                                "Build failed; the preview shows the errors until they are fixed: {error}"
+                            ).format(error=error)
+                        )
                         if isinstance(error, PreviewError):
                             page = error.page
                         else:
@@ -258,9 +267,10 @@ def serve_rebuilding(
                         continue
                     with state.lock:
                         state.page = None
-                    announce(f"Rebuilt in {time.perf_counter() - started:.1f} s; reload the page.")
+                    seconds = decimal(time.perf_counter() - started)
+                    announce(_("Rebuilt in {seconds} s; reload the page.").format(seconds=seconds))
             except KeyboardInterrupt:
-                announce("Stopped.")
+                announce(_("Stopped."))
 
 
 def build_project(
@@ -290,7 +300,12 @@ def build_project(
     if loaded is None:
         count = len(problems.errors)
         where = project.catalogue
-        raise EngineError(f"the catalogue '{where}' has {count} error(s); run `tarjotin validate`")
+        message = ngettext(
+            "the catalogue '{catalogue}' has {count} error; run `tarjotin validate`",
+            "the catalogue '{catalogue}' has {count} errors; run `tarjotin validate`",
+            count,
+        )
+        raise EngineError(message.format(catalogue=where, count=count))
     try:
         with site_folder(project, site_dir) as folder:
             return folder.build(site_builder(project, loaded, engine=engine or project.engine, strict=strict))

@@ -140,5 +140,7 @@ def test_zensical_serve_rebuilds_when_a_service_changes(mini_project: Path) -> N
         assert server.poll() is None
     finally:
         stderr = _stop(server)
-    assert "Rebuilt in" in stderr and "Build failed; the preview shows the errors" in stderr
+    assert (
+        "Rakennettu uudelleen" in stderr and "Rakentaminen epäonnistui; esikatselu näyttää virheet" in stderr
+    )
     assert "Traceback" not in stderr
