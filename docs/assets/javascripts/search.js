@@ -338,42 +338,62 @@
       typing = window.setTimeout(run, DEBOUNCE);
     }
 
-    import(bundle + "pagefind.js")
-      .then(function (module) {
-        pagefind = module;
-        // No web worker: it is 41 KB more (12 KB gzip) on the first search, and the
-        // index of a region's catalogue is searched in milliseconds on the main thread.
-        return pagefind.options({ excerptLength: 20, noWorker: true });
-      })
-      .then(function () {
-        pagefind.init();
-        return pagefind.filters();
-      })
-      .then(function (filters) {
-        totals = filters;
-        counts(totals.Teema || {});
-        fieldset.hidden = false;
-        input.addEventListener("input", function () {
-          lastKey = Date.now();
-          window.clearTimeout(timer);  // the status line waits until typing stops
-          if (input.value.trim()) pagefind.preload(input.value.trim());
-          later();
-        });
-        fieldset.addEventListener("change", run);
-        form.addEventListener("submit", function (event) {
-          event.preventDefault();
-          lastKey = 0;
-          window.clearTimeout(typing);
+    function start() {
+      import(bundle + "pagefind.js")
+        .then(function (module) {
+          pagefind = module;
+          // No web worker: it is 41 KB more (12 KB gzip) on the first search, and the
+          // index of a region's catalogue is searched in milliseconds on the main thread.
+          return pagefind.options({ excerptLength: 20, noWorker: true });
+        })
+        .then(function () {
+          pagefind.init();
+          return pagefind.filters();
+        })
+        .then(function (filters) {
+          totals = filters;
+          counts(totals.Teema || {});
+          fieldset.hidden = false;
+          input.addEventListener("input", function () {
+            lastKey = Date.now();
+            window.clearTimeout(timer);  // the status line waits until typing stops
+            if (input.value.trim()) pagefind.preload(input.value.trim());
+            later();
+          });
+          fieldset.addEventListener("change", run);
+          form.addEventListener("submit", function (event) {
+            event.preventDefault();
+            lastKey = 0;
+            window.clearTimeout(typing);
+            run();
+          });
+          more.addEventListener("click", function () {
+            if (more.dataset.busy) return;  // one page at a time
+            more.dataset.busy = "true";
+            show(false, true).catch(fail).then(function () { delete more.dataset.busy; });
+          });
           run();
-        });
-        more.addEventListener("click", function () {
-          if (more.dataset.busy) return;  // one page at a time
-          more.dataset.busy = "true";
-          show(false, true).catch(fail).then(function () { delete more.dataset.busy; });
-        });
-        run();
-      })
-      .catch(fail);
+        })
+        .catch(fail);
+    }
+
+    // With a query or a theme in the address, search at once. Otherwise Pagefind is
+    // loaded when the person reaches for the form, or once the page has settled: its
+    // 100 KB then never delay the page's first paint.
+    var started = false;
+    function once() {
+      if (started) return;
+      started = true;
+      start();
+    }
+    if (input.value.trim() || boxes.some(function (box) { return box.checked; })) once();
+    else {
+      form.addEventListener("focusin", once);
+      form.addEventListener("pointerdown", once);
+      var idle = window.requestIdleCallback || function (callback) { window.setTimeout(callback, 200); };
+      var settle = function () { window.setTimeout(function () { idle(once); }, 1500); };
+      if (document.readyState === "complete") settle(); else window.addEventListener("load", settle, { once: true });
+    }
   }
 
   window.tarjotin.onEveryPage(init);
