@@ -342,12 +342,16 @@
       import(bundle + "pagefind.js")
         .then(function (module) {
           pagefind = module;
-          // No web worker: it is 41 KB more (12 KB gzip) on the first search, and the
-          // index of a region's catalogue is searched in milliseconds on the main thread.
-          return pagefind.options({ excerptLength: 20, noWorker: true });
+          // Pagefind's web worker is kept (41 KB, 12 KB gzip, on the first search):
+          // without it the WebAssembly blocked the main thread for about 300 ms, and a
+          // page left while Pagefind was loading threw its "Failed to load Pagefind
+          // metadata" into the page.
+          return pagefind.options({ excerptLength: 20 });
         })
         .then(function () {
-          pagefind.init();
+          return pagefind.init();
+        })
+        .then(function () {
           return pagefind.filters();
         })
         .then(function (filters) {
@@ -357,7 +361,7 @@
           input.addEventListener("input", function () {
             lastKey = Date.now();
             window.clearTimeout(timer);  // the status line waits until typing stops
-            if (input.value.trim()) pagefind.preload(input.value.trim());
+            if (input.value.trim()) pagefind.preload(input.value.trim()).catch(function () {});
             later();
           });
           fieldset.addEventListener("change", run);
