@@ -199,8 +199,10 @@ def test_search_page_works_without_javascript_and_loads_no_default_ui(
     assert re.search(r'<form[^>]*action="\./"[^>]*role="search"', html)
     assert '<label for="tarjotin-search-q">Hae palvelua</label>' in html
     assert re.search(r'<input id="tarjotin-search-q" name="q" type="search"', html)
-    # The theme filter, one checkbox per theme whose value Pagefind filters on; hidden until JS runs.
-    assert re.search(r'<fieldset class="tarjotin-search__filter" hidden>', html)
+    # The theme filter, one checkbox per theme whose value Pagefind filters on: there from the
+    # first paint (no layout shift when Pagefind arrives), hidden without JavaScript.
+    assert '<fieldset class="tarjotin-search__filter">' in html
+    assert "<noscript><style>.tarjotin-search__filter { display: none; }" in html
     for theme in default_catalogue.themes:
         assert f'value="{theme.id}" data-filter="{theme.name}"' in html
     assert 'role="status"' in html and "<noscript>" in html

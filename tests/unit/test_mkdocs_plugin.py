@@ -12,11 +12,22 @@ from generator.engines.mkdocs_plugin import TarjotinPlugin
 
 
 class _Server:
+    """What the plugin uses of MkDocs's LiveReloadServer: watching, and the builder and WSGI
+    app that the preview's error page wraps (generator/engines/mkdocs_preview.py)."""
+
     def __init__(self) -> None:
         self.watched: list[str] = []
+        self.builder = lambda: None
+        self.app: object = lambda environ, start_response: []
 
     def watch(self, path: str) -> None:
         self.watched.append(path)
+
+    def get_app(self) -> object:
+        return self.app
+
+    def set_app(self, app: object) -> None:
+        self.app = app
 
 
 def _plugin(project: Path) -> tuple[TarjotinPlugin, object]:
@@ -31,6 +42,9 @@ def test_serve_watches_the_catalogue(mini_project: Path) -> None:
     server = _Server()
     plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
     assert server.watched == [str((mini_project / "catalogue").resolve())]
+    # The rebuild and the pages now go through the error page's wrappers.
+    assert getattr(server.builder, "__self__", None).__class__.__name__ == "ErrorPreview"
+    assert getattr(server.app, "__self__", None).__class__.__name__ == "ErrorPreview"
 
 
 def test_catalogue_errors_stop_the_build_with_every_problem(mini_project: Path) -> None:
