@@ -357,7 +357,6 @@
         .then(function (filters) {
           totals = filters;
           counts(totals.Teema || {});
-          fieldset.hidden = false;
           input.addEventListener("input", function () {
             lastKey = Date.now();
             window.clearTimeout(timer);  // the status line waits until typing stops
