@@ -32,6 +32,7 @@ import functools
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,8 @@ SEARCH_BASELINE_MAX = 1000
 
 #: The generator's own phases as the worker names them: the plugin's hooks (without the
 #: Pagefind and export work inside them), the command's validation, the safe-links
-#: Markdown extension, and the time spent starting and waiting for the exports process.
+#: Markdown extension, the cards' conversion, and the time spent starting and waiting
+#: for the exports process.
 GENERATOR_PHASES = (
     "cli_validate",
     "plan",
@@ -81,6 +83,7 @@ GENERATOR_PHASES = (
     "on_post_build",
     "exports",
     "safe_links",
+    "fragments",
 )
 
 
@@ -113,6 +116,19 @@ def make_generator_project(root: Path, services: int) -> Path:
     return project
 
 
+def _plain_markdown(page: Any) -> str:
+    """A page as plain MkDocs builds it: the shared cards inline, as Markdown linking to
+    the pages' sources (what the cards were before a build converted each card once)."""
+    from generator.site.plan import ROOT, fill_fragments
+
+    up = "../" * page.path.count("/")
+
+    def source_links(fragment: str) -> str:
+        return re.sub(re.escape(ROOT) + r"([^)\s]+?)/\)", lambda link: f"{up}{link[1]}.md)", fragment)
+
+    return fill_fragments(page.markdown, page.path, page.fragments, source_links)
+
+
 def make_plain_project(root: Path, generated: Path, name: str, plugins: list[Any]) -> Path:
     """The same pages as ordinary Markdown files, built by MkDocs alone with the same nav."""
     from datetime import date
@@ -128,7 +144,7 @@ def make_plain_project(root: Path, generated: Path, name: str, plugins: list[Any
     for page in pages:
         target = project / "docs" / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(_plain_markdown(page), encoding="utf-8")
         if not page.in_nav:
             continue
         folder = page.path.split("/")[0] if "/" in page.path else ""
@@ -181,6 +197,7 @@ def worker(mode: str, project: Path, site: Path) -> dict[str, float]:
 
     if mode in ENGINES:
         from click.testing import CliRunner
+        from mkdocs.plugins import CombinedEvent
 
         from generator import cli
         from generator.engines import mkdocs_plugin, site_build, zensical_adapter
@@ -203,7 +220,12 @@ def worker(mode: str, project: Path, site: Path) -> dict[str, float]:
         for method in ("__init__", "add_page", "write"):
             setattr(SearchIndexer, method, clock.wrap("pagefind", getattr(SearchIndexer, method)))
         SearchIndexer.finish = clock.wrap("pagefind_wait", SearchIndexer.finish)  # type: ignore[method-assign]
-        plugin.on_page_content = clock.wrap("pagefind", plugin.on_page_content)  # type: ignore[method-assign]
+        # on_page_content is two handlers (mkdocs.plugins.CombinedEvent): the cards put
+        # into the listings, then each searchable page handed to Pagefind.
+        plugin._fill_fragments = clock.wrap("fragments", plugin._fill_fragments)  # type: ignore[method-assign]
+        plugin._index_page = clock.wrap("pagefind", plugin._index_page)  # type: ignore[method-assign]
+        plugin.on_page_content = CombinedEvent(plugin._fill_fragments, plugin._index_page)  # type: ignore[assignment]
+        zensical_adapter.put_fragments = clock.wrap("fragments", zensical_adapter.put_fragments)
         safe_links._SafeLinks.run = clock.wrap(  # type: ignore[method-assign]
             "safe_links", safe_links._SafeLinks.run
         )

@@ -5,8 +5,9 @@ Everything the site is made of is decided by the plan
 the required Markdown extensions and the theme's ``extra`` values into the config
 (``on_config``), the pages and assets as virtual files (``on_files``), the
 navigation order with service pages pruned (``on_nav``: rendering the whole nav on
-every one of thousands of service pages makes the build quadratic), each
-searchable page's HTML to Pagefind (``on_page_content``).
+every one of thousands of service pages makes the build quadratic), the cards'
+HTML into the listings and each searchable page's HTML to Pagefind
+(``on_page_content``).
 
 ``tarjotin build`` loads the catalogue and makes the plan itself, then hands both
 to the plugin (:attr:`TarjotinPlugin.prepared`); under a bare ``mkdocs build`` or
@@ -33,7 +34,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -45,6 +46,7 @@ from generator.export.process import Export, ExportError, start_exports
 from generator.export.writer import ExportOptions
 from generator.model.catalogue import Catalogue
 from generator.render.environment import bytecode_cache
+from generator.render.fragments import FragmentRenderer
 from generator.render.site_plan import PlanOptions, plan_site
 from generator.search.morphology import load_morphology
 from generator.site.plan import SitePlan, merged_extensions
@@ -77,6 +79,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         self.catalogue: Catalogue | None = None
         self.today = date.today()
         self.rank: dict[str, int] = {}
+        self.fragments: FragmentRenderer | None = None
         self.exports: Export | None = None
         self.search_index: SearchIndexer | None = None
         #: The catalogue's problems when the last ``on_config`` found errors (for the preview).
@@ -101,6 +104,11 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         else:
             self.catalogue, self.plan, self.today = self._plan(config)
         apply_plan(config, self.plan)
+        # The cards' HTML, converted once with the extensions MkDocs converts the pages with;
+        # in the preview, once for all rebuilds while the extensions stay the same.
+        extensions = [(name, config.mdx_configs.get(name) or {}) for name in config.markdown_extensions]
+        if self.fragments is None or not self.fragments.converts_like(extensions):
+            self.fragments = FragmentRenderer(extensions)
         self.partial = self.incremental and self.rebuilds.plan(
             self.plan, Path(config.config_file_path), Path(config.docs_dir)
         )
@@ -206,8 +214,15 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             page.file.content_string = ""
         return output
 
+    @event_priority(100)  # before other plugins: they see the page as it will be
+    def _fill_fragments(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        fragments = self.plan.fragments.get(page.file.src_uri) if self.plan is not None else None
+        if fragments and self.fragments is not None:
+            return self.fragments.fill(html, page.file.src_uri, fragments)
+        return html
+
     @event_priority(-100)  # after other plugins: index the content as the page will show it
-    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    def _index_page(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         title = self.plan.searchable.get(page.file.src_uri) if self.plan is not None else None
         if self.search_index is not None and title is not None:
             language = str(config.theme.get("language") or "en")
@@ -216,6 +231,8 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         return html
+
+    on_page_content = CombinedEvent(_fill_fragments, _index_page)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         hidden = self.plan.hidden if self.plan is not None else frozenset()

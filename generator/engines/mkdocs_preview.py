@@ -175,7 +175,7 @@ class Rebuilds:
     def plan(self, plan: SitePlan, config_file: Path, docs_dir: Path) -> bool:
         """Take this build's plan; whether only the pages whose Markdown changed need building."""
         signature = plan_signature(plan, config_file, docs_dir)
-        self.pending = (signature, {page.path: _digest(page.markdown) for page in plan.pages})
+        self.pending = (signature, {page.path: _digest(page.full_markdown) for page in plan.pages})
         return self.signature == signature
 
     def unchanged(self, path: str) -> bool:

@@ -29,8 +29,10 @@ from typing import Any
 
 import yaml
 
+from generator.render.fragments import FragmentRenderer
+from generator.site import urls
 from generator.site.plan import SitePlan, extension_entries, merged_extensions, mkdocs_style
-from generator.site.project import Project
+from generator.site.project import Project, PythonName
 
 #: The Zensical release this adapter is written and tested against (see developer-docs/engines.md).
 ZENSICAL_VERSION = "0.0.73"
@@ -184,7 +186,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if isinstance(value, str):
-        return _renamed(value)
+        return _renamed(str(value))
     if isinstance(value, bool | int | float) or value is None:
         return value
     if callable(value) and getattr(value, "__module__", None) and getattr(value, "__qualname__", None):
@@ -430,10 +432,11 @@ def build_plan(
     plan.release_pages()
     nav = project.config.get("nav") or nav_from_pages([(path, None) for path in plan.nav])
     docs_dir = project.docs_dir if project.docs_dir.is_dir() else None
-    return build_with_zensical(
+    config = site_config(project.config, plan)
+    built = build_with_zensical(
         pages,
         site_dir,
-        site_config(project.config, plan),
+        config,
         nav=nav,
         docs_dir=docs_dir,
         theme_dir=project.theme_dir,
@@ -442,3 +445,38 @@ def build_plan(
         strict=strict,
         timeout=timeout,
     )
+    extensions = [
+        (name, _objects(settings)) for name, settings in extension_entries(config["markdown_extensions"])
+    ]
+    put_fragments(site_dir, plan.fragments, extensions)
+    return built
+
+
+def _objects(value: Any) -> Any:
+    """Settings with each ``!!python/name:`` imported, as MkDocs reads them (for Python-Markdown here)."""
+    if isinstance(value, PythonName):
+        return value.resolve()
+    if isinstance(value, Mapping):
+        return {key: _objects(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_objects(item) for item in value]
+    return value
+
+
+def put_fragments(
+    site_dir: Path, fragments: Mapping[str, Sequence[str]], extensions: Sequence[tuple[str, dict[str, Any]]]
+) -> None:
+    """Put the cards' HTML into the built pages (``generator.render.fragments``).
+
+    Zensical runs no hooks, so this is done on its output, before the site is swapped
+    in; the fragments are converted with the extensions Zensical converted the pages
+    with, and their links are already final.
+    """
+    renderer = FragmentRenderer(extensions)
+    for path, page_fragments in fragments.items():
+        built = Path(site_dir) / urls.served_path(path) / "index.html"
+        try:
+            html = built.read_text(encoding="utf-8")
+        except OSError as error:
+            raise ZensicalError(f"Zensical wrote no {built} for docs/{path}: {error.strerror}") from None
+        built.write_text(renderer.fill(html, path, page_fragments), encoding="utf-8")

@@ -19,11 +19,12 @@ from markupsafe import Markup
 from generator.model.catalogue import Catalogue, Service
 from generator.model.facts import FactValue, service_facts
 from generator.render.environment import template_environment
+from generator.render.fragments import card, take_fragments
 from generator.render.glossary import Explainer, expansions
 from generator.render.link_text import separate_links
 from generator.site import urls
 from generator.site.labels import labels_for
-from generator.site.plan import LinkStyle, Page
+from generator.site.plan import ROOT, LinkStyle, Page
 
 __all__ = ["Page", "RenderOptions", "Renderer", "depth"]
 
@@ -67,7 +68,7 @@ class Renderer:
         self.catalogue = catalogue
         self.options = options
         self.labels = labels_for(catalogue.region.label_overrides)
-        self._cards: dict[tuple[int, str, str, str], Markup] = {}
+        self._cards: dict[tuple[str, str, str], Markup] = {}
         self.explainer = Explainer(expansions(catalogue.professional.glossary))
         self.env = template_environment(options.template_dirs, self.labels)
         self._href = urls.source_relative_url if options.link_style == "source" else urls.relative_url
@@ -104,8 +105,15 @@ class Renderer:
         markdown = separate_links(markdown)
         if kind not in UNEXPLAINED_KINDS:
             markdown = self.explainer.explain(markdown)
+        markdown, fragments = take_fragments(markdown)  # after the glossary: the cards as the page has them
         return Page(
-            path=path, title=title, markdown=markdown, in_nav=in_nav, kind=kind, searchable=searchable
+            path=path,
+            title=title,
+            markdown=markdown,
+            in_nav=in_nav,
+            kind=kind,
+            searchable=searchable,
+            fragments=fragments,
         )
 
     def _render(self, template: str, path: str, **context: Any) -> str:
@@ -125,24 +133,31 @@ class Renderer:
             (``action``, ``data-*``, links inside ``<noscript>``)."""
             return Markup(urls.relative_url(path, target))
 
+        def shared_url(target: str) -> Markup:
+            """A URL for Markdown that pages share (the cards), from the site root: the
+            page's way up replaces :data:`~generator.site.plan.ROOT` when the shared
+            fragment is put in. No engine rewrites it: a fragment is converted apart."""
+            return Markup(ROOT + urls.served_path(target))
+
         def href(target: str) -> Markup:
             """An ``href``/``src`` in the templates' own HTML, written for the engine:
             Zensical rewrites these from the page's source folder, MkDocs leaves them."""
             return Markup(self._href(path, target))
 
         return self.env.get_template(template).render(
-            page_path=path, link=link, url=url, href=href, **context
+            page_path=path, link=link, url=url, shared_url=shared_url, href=href, **context
         )
 
-    def _cached_card(self, page_path: str, service: Service, heading: str, card: Any) -> Markup:
-        """A service's card, rendered once for all listing pages at the same depth.
+    def _cached_card(self, service: Service, heading: str, macro: Any) -> Markup:
+        """A service's card, rendered once for all listing pages.
 
         A region-wide service is listed on every municipality and theme page; rendering
         its card for each one made the listings most of the generator's time. A card's
-        only links come from ``link``, which depends on the page's depth alone. The key
-        holds the card macro's name: a page may show full or compact cards.
+        only links come from ``shared_url``, the same on every page. The key holds the
+        card macro's name: a page may show full or compact cards. The card is marked as
+        a fragment (``generator.render.fragments``): its HTML too is made once.
         """
-        key = (depth(page_path), service.id, heading, getattr(card, "name", ""))
+        key = (service.id, heading, getattr(macro, "name", ""))
         if key not in self._cards:
-            self._cards[key] = card(service, heading)
+            self._cards[key] = Markup(card(str(macro(service, heading))))
         return self._cards[key]

@@ -16,7 +16,8 @@ project's settings; it imports nothing of the pipeline, so every stage can use i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -45,6 +46,40 @@ REQUIRED_EXTENSIONS = (
 )
 
 
+#: Where a fragment's HTML goes in a page's Markdown (see :class:`Page`). An HTML comment:
+#: Python-Markdown, and so both engines, pass it through untouched, inside
+#: ``<div markdown>`` too; no text from the catalogue can write one, as every value is
+#: escaped (``<`` becomes ``&lt;``).
+FRAGMENT = "<!--tarjotin:fragment:{}-->"
+_FRAGMENT = re.compile(r"<!--tarjotin:fragment:(\d+)-->")
+#: How a fragment's links start: from the site root, which is a different way up from
+#: each page (:func:`root_prefix`), so one fragment serves pages at any depth. Not a
+#: URL scheme, so the link defence lets it through; no escaped value can write it in
+#: an ``href``.
+ROOT = "@root@/"
+
+
+def root_prefix(path: str) -> str:
+    """The way up to the site root from where the page ``path`` is served: ``../../``."""
+    return "../" * urls.served_path(path).count("/")
+
+
+def fill_fragments(
+    text: str, path: str, fragments: Sequence[str], fill: Callable[[str], str] | None = None
+) -> str:
+    """The page ``path``'s ``text`` with each fragment placeholder replaced by
+    ``fill(fragment)``, else by the fragment itself, its links made relative to the page."""
+    if not fragments:
+        return text
+    up = root_prefix(path)
+
+    def replace(match: re.Match[str]) -> str:
+        fragment = fragments[int(match[1])]
+        return (fill(fragment) if fill is not None else fragment).replace(ROOT, up)
+
+    return _FRAGMENT.sub(replace, text)
+
+
 @dataclass(frozen=True)
 class Page:
     """One generated page.
@@ -52,11 +87,17 @@ class Page:
     Attributes:
         path: Path of the Markdown source, relative to the docs folder.
         title: The page title.
-        markdown: The page's Markdown, front matter included.
+        markdown: The page's Markdown, front matter included, with a placeholder
+            (:data:`FRAGMENT`) for each of its ``fragments``.
         in_nav: Whether the page belongs in the global navigation.
         kind: What kind of page this is (``home``, ``service``, ``theme`` …).
         searchable: Whether the search index holds the page (current services only).
         sources: The catalogue's files and folders the page is made from.
+        fragments: Markdown the page shares with other pages (the services' cards),
+            converted once per build and put in the page's HTML where its placeholder
+            is (``generator.render.fragments``). A region-wide service's card is on
+            every municipality and theme page: converting it there each time made the
+            listings three fifths of the site's Markdown.
     """
 
     path: str
@@ -66,6 +107,12 @@ class Page:
     kind: str
     searchable: bool = False
     sources: tuple[Path, ...] = ()
+    fragments: tuple[str, ...] = ()
+
+    @property
+    def full_markdown(self) -> str:
+        """The page's Markdown with its fragments' Markdown in place: what the page says."""
+        return fill_fragments(self.markdown, self.path, self.fragments)
 
 
 @dataclass(frozen=True)
@@ -100,6 +147,8 @@ class SitePlan:
         link_style: How the pages' own HTML links are written (:data:`LinkStyle`).
         searchable: Source path → title of every page the search index holds.
         hidden: Source paths of the generated pages kept out of the navigation.
+        fragments: Source path → fragments of every page that has some (kept when the
+            pages are released: the adapter fills them in after the engine's conversion).
     """
 
     pages: list[Page]
@@ -113,10 +162,12 @@ class SitePlan:
     link_style: LinkStyle = "served"
     searchable: dict[str, str] = field(init=False)
     hidden: frozenset[str] = field(init=False)
+    fragments: dict[str, tuple[str, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.searchable = {page.path: page.title for page in self.pages if page.searchable}
         self.hidden = frozenset(page.path for page in self.pages if not page.in_nav)
+        self.fragments = {page.path: page.fragments for page in self.pages if page.fragments}
 
     def release_pages(self) -> None:
         """Forget the pages' Markdown once the engine holds it: one copy of thousands is enough."""

@@ -23,6 +23,7 @@ Relative paths are relative to the folder of the mkdocs.yml that was asked for
 from __future__ import annotations
 
 import difflib
+import importlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -60,10 +61,24 @@ class _Loader(yaml.SafeLoader):
     """mkdocs.yml's YAML without MkDocs: Python names stay text, ``!ENV`` reads the environment."""
 
 
+class PythonName(str):
+    """A ``!!python/name:`` value: the dotted name of a Python object, kept as text.
+
+    Material's ``!!python/name:material.extensions.emoji.twemoji``: the engine that loads
+    the extension resolves the name itself (Zensical renames Material's to its own).
+    """
+
+    def resolve(self) -> Any:
+        """The object itself, imported as MkDocs's YAML loader imports it."""
+        module, _, attribute = self.rpartition(".")
+        try:
+            return getattr(importlib.import_module(module), attribute)
+        except (ImportError, AttributeError, ValueError):
+            raise ProjectError(f"mkdocs.yml names {self}, which cannot be imported") from None
+
+
 def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str:
-    # Material's `!!python/name:material.extensions.emoji.twemoji`: the engine that loads
-    # the extension resolves the name itself (Zensical renames Material's to its own).
-    return suffix
+    return PythonName(suffix)
 
 
 def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:

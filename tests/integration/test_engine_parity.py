@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.site.plan import ROOT
 from generator.site.urls import CATALOGUE_JSON, EXPORT_DIR, HSDS_SERVICES
 from generator.write.search_index import BUNDLE_DIR
 from tests.helpers import PROJECT, tarjotin_build
@@ -65,6 +66,11 @@ def _assert_same_site(compare: ModuleType, mkdocs_site: Path, zensical_site: Pat
         if page in pages:
             assert compare.nav_entries(zensical_site, page) == compare.nav_entries(mkdocs_site, page), page
     assert compare.footer_links(zensical_site) == compare.footer_links(mkdocs_site) > 0
+    # Both put every service's card into the listings, converted once per build.
+    for site in (mkdocs_site, zensical_site):
+        built = {path: (site / path).read_text(encoding="utf-8") for path in pages}
+        assert not [path for path, html in built.items() if "tarjotin:fragment" in html or ROOT in html]
+        assert sum(html.count('<article class="tarjotin-card') for html in built.values()) > len(services)
     # The search index holds the same pages with the same words and filters.
     assert _search_records(zensical_site) == _search_records(mkdocs_site) != {}
     for name in (CATALOGUE_JSON, HSDS_SERVICES):

@@ -81,7 +81,7 @@ def test_a_fact_is_shown_with_its_label_and_left_out_without_a_value() -> None:
 
 def test_the_service_page_the_print_view_and_only_asked_for_cards_show_it(catalogue: Catalogue) -> None:
     service = catalogue.services[0]
-    pages = {page.path: page.markdown for page in render_pages(catalogue, RenderOptions(today=TODAY))}
+    pages = {page.path: page.full_markdown for page in render_pages(catalogue, RenderOptions(today=TODAY))}
     own = pages[urls.service(service.id)]
     assert "**Hinta**\n: Maksuton\n" in own
     # Dates as Finnish pages write them; text from YAML is escaped as Markdown text.

@@ -216,7 +216,7 @@ def test_the_plugin_notes_ended_services_without_failing_strict(
 def pages(catalogue: Catalogue, today: date) -> dict[str, str]:
     """Each page's Markdown with the Markdown escapes of plain text removed (``3\\.5\\.2024``)."""
     rendered = render_pages(catalogue, RenderOptions(today=today))
-    return {page.path: re.sub(r"\\(.)", r"\1", page.markdown) for page in rendered}
+    return {page.path: re.sub(r"\\(.)", r"\1", page.full_markdown) for page in rendered}
 
 
 def test_service_pages_show_review_and_validity_dates(mini_catalogue: Path) -> None:

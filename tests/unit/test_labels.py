@@ -67,7 +67,7 @@ def test_a_region_words_the_page_and_the_open_data_alike(mini_catalogue: Path) -
     assert "ottamalla itse yhteyttä" not in service_page
     # Text from YAML is data: the region's wording is escaped like any other value.
     assert "**\\*Alue\\***" in service_page
-    assert "Ei lähetettä" in pages["palvelut/index.md"].markdown  # what is not reworded stays
+    assert "Ei lähetettä" in pages["palvelut/index.md"].full_markdown  # what is not reworded stays
 
     [record] = [
         r

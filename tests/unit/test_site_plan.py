@@ -113,7 +113,7 @@ def test_the_pages_own_html_links_are_written_for_the_engine(catalogue, plans) -
     """MkDocs leaves raw HTML alone; Zensical resolves it from the page's source folder."""
     service = catalogue.services_by_id["kela"]
     theme = urls.theme(service.themes[0].id)
-    mkdocs, zensical = ({page.path: page.markdown for page in plans[engine].pages} for engine in plans)
+    mkdocs, zensical = ({page.path: page.full_markdown for page in plans[engine].pages} for engine in plans)
     chip = 'class="tarjotin-chip" href="{}"'
     assert chip.format(urls.relative_url(urls.service("kela"), theme)) in mkdocs[urls.service("kela")]
     assert (

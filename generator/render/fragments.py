@@ -1,0 +1,109 @@
+"""Markdown that many pages share, converted once per build: the services' cards.
+
+A region-wide service's card is on the front page, the list of all services, each of
+its themes' and sections' pages and every municipality's page. The templates mark
+each card (:func:`card`); :func:`take_fragments` moves the marked Markdown out of the
+page into the page's ``fragments`` and leaves a placeholder
+(:data:`generator.site.plan.FRAGMENT`), after the glossary has been written out on
+the whole page, so the card says what it said inside the page. An engine adapter then
+fills each placeholder with the fragment's HTML (:class:`FragmentRenderer`): the same
+card text is converted once, however many pages show it.
+
+A fragment is converted by Python-Markdown with the project's own extensions and
+settings, as the engine converts the page around it. No engine sees its HTML, so its
+links are written from the site root (``shared_url()``, :data:`~generator.site.plan.ROOT`)
+and made relative to each page as the fragment is put in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import markdown as python_markdown
+
+from generator.site.plan import FRAGMENT, fill_fragments
+
+__all__ = ["FragmentRenderer", "card", "take_fragments"]
+
+_START, _END = "<!--tarjotin:card-->", "<!--/tarjotin:card-->"
+#: A marked card. The markers are HTML comments on lines of their own, which the
+#: glossary leaves alone (generator/render/glossary.py) and no escaped value can write.
+_CARD = re.compile(re.escape(_START) + r"\n(.*?)\n" + re.escape(_END), re.S)
+_ID = re.compile(r'(?<=\sid=")([^"]*)(?=")')
+#: A fragment that is one HTML element with Markdown inside (``<article … markdown>``).
+_WRAPPED = re.compile(r"\A(<([a-z]+)\b[^>\n]*?) markdown(?:=\"1\")?>\n(.*)\n</\2>\Z", re.S)
+
+
+def card(markdown: str) -> str:
+    """``markdown`` marked as a card, for :func:`take_fragments`."""
+    return f"{_START}\n{markdown.strip(chr(10))}\n{_END}"
+
+
+def take_fragments(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """The page's Markdown with a placeholder for each marked card, and the cards' Markdown."""
+    fragments: list[str] = []
+
+    def placeholder(match: re.Match[str]) -> str:
+        fragments.append(match[1])
+        return FRAGMENT.format(len(fragments) - 1)
+
+    return _CARD.sub(placeholder, markdown), tuple(fragments)
+
+
+class FragmentRenderer:
+    """Converts fragments to HTML, each distinct one once, and puts them into pages' HTML.
+
+    Args:
+        extensions: The project's Markdown extensions as (name, settings) pairs, as the
+            engine converts the pages with them (``generator.site.plan.merged_extensions``).
+    """
+
+    def __init__(self, extensions: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        self._extensions = repr(list(extensions))
+        self._markdown = python_markdown.Markdown(
+            extensions=[name for name, _ in extensions],
+            extension_configs={name: settings for name, settings in extensions if settings},
+        )
+        self._html: dict[str, str] = {}
+
+    def converts_like(self, extensions: Sequence[tuple[str, dict[str, Any]]]) -> bool:
+        """Whether these extensions and settings are the ones this renderer converts with."""
+        return repr(list(extensions)) == self._extensions
+
+    def html(self, fragment: str) -> str:
+        """The fragment's HTML (converted the first time it is asked for).
+
+        An element with Markdown inside is written as it stands and only its inside
+        converted: what ``md_in_html`` makes of it, without parsing the element's HTML
+        (that parse was half the cost of a card).
+        """
+        if (html := self._html.get(fragment)) is None:
+            if wrapped := _WRAPPED.match(fragment):
+                start, tag, inside = wrapped.groups()
+                html = f"{start}>\n{self._markdown.reset().convert(inside)}\n</{tag}>"
+            else:
+                html = self._markdown.reset().convert(fragment)
+            self._html[fragment] = html
+        return html
+
+    def fill(self, page_html: str, path: str, fragments: Sequence[str]) -> str:
+        """The page ``path``'s HTML with each placeholder replaced by its fragment's HTML.
+
+        A fragment's heading ids come from its own conversion; one already on the page
+        (two services of the same name, or a service listed under two sections) gets the
+        suffix the engine's table of contents would give it (``_1``), so ids stay unique.
+        """
+        taken = set(_ID.findall(page_html))
+
+        def unique(match: re.Match[str]) -> str:
+            name, number = match[1], 0
+            while (candidate := f"{name}_{number}" if number else name) in taken:
+                number += 1
+            taken.add(candidate)
+            return candidate
+
+        return fill_fragments(
+            page_html, path, fragments, lambda fragment: _ID.sub(unique, self.html(fragment))
+        )
