@@ -174,14 +174,12 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
     def _mark_rebuilt(self, files: Files) -> None:
         """In ``tarjotin serve``'s dirty builds: which pages MkDocs converts and writes again.
 
-        Every page is, but in a partial build a generated page out of the navigation
-        whose Markdown has not changed: its HTML from the last build stays. The
-        navigation's pages are always read again, as the navigation shows their titles.
+        Every page is, but in a partial build one that would come out as the last build
+        wrote it (:meth:`Rebuilds.kept`): its HTML stays, and ``on_nav`` gives it the
+        title the navigation shows.
         """
-        assert self.plan is not None
-        hidden = self.plan.hidden
         for file in files.documentation_pages():
-            keep = self.partial and file.src_uri in hidden and self.rebuilds.unchanged(file.src_uri)
+            keep = self.partial and self.rebuilds.kept(file.src_uri) is not None
             setattr(file, "is_modified", _page_kept if keep else _page_rebuilt)  # noqa: B010
 
     def _start_side_work(self, config: MkDocsConfig) -> None:
@@ -232,10 +230,19 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
                 raise PluginError(str(error)) from None
         return html
 
-    on_page_content = CombinedEvent(_fill_fragments, _index_page)
+    def _remember_page(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self.incremental:  # for the navigation of the preview's partial builds
+            self.rebuilds.remember(page.file.src_uri, page.title, page.meta)
+        return html
+
+    on_page_content = CombinedEvent(_fill_fragments, _index_page, _remember_page)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         hidden = self.plan.hidden if self.plan is not None else frozenset()
+        if self.partial:  # a page not read again has the title and metadata it was read with
+            for page in nav.pages:
+                if (kept := self.rebuilds.kept(page.file.src_uri)) is not None:
+                    page.title, page.meta = kept[0], dict(kept[1])
         if config.nav is None:  # an explicit nav in mkdocs.yml is the author's to keep
             nav.items = self._arrange(nav.items, hidden)
         for page in nav.pages:

@@ -20,7 +20,7 @@ import contextlib
 import hashlib
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,18 +159,21 @@ class Rebuilds:
     """What the last successful preview build was made of, to rebuild only what changed since.
 
     ``tarjotin serve`` rebuilds with MkDocs's ``dirty`` build. When nothing but some
-    pages' Markdown has changed (:func:`plan_signature` is the same), a page kept out
-    of the navigation whose Markdown is the same as last time is neither converted
-    nor written again: its HTML from the last build stays. Every other page is
-    rebuilt, but a page in the navigation that would come out the same is not written
-    again. Such a partial build leaves the search index and the open-data files as the
-    last full build wrote them.
+    pages' Markdown has changed (:func:`plan_signature` is the same), a page whose
+    Markdown is the same as last time (or a hand-written one) is neither converted nor
+    written again: its HTML from the last build stays, and in the navigation it keeps
+    the title and metadata the last build read from it (:meth:`kept`). Such a partial
+    build leaves the search index and the open-data files as the last full build
+    wrote them.
     """
 
     signature: bytes | None = None
     pages: dict[str, bytes] = field(default_factory=dict)
+    #: Each page's title and metadata as the builds so far read them.
+    read: dict[str, tuple[str | None, dict[str, Any]]] = field(default_factory=dict)
     #: This build's, kept when it succeeds.
     pending: tuple[bytes, dict[str, bytes]] | None = None
+    pending_read: dict[str, tuple[str | None, dict[str, Any]]] = field(default_factory=dict)
 
     def plan(self, plan: SitePlan, config_file: Path, docs_dir: Path) -> bool:
         """Take this build's plan; whether only the pages whose Markdown changed need building."""
@@ -192,10 +195,21 @@ class Rebuilds:
         generated = self.pending is not None and path in self.pending[1]
         return self.unchanged(path) or not generated
 
+    def remember(self, path: str, title: str | None, meta: Mapping[str, Any]) -> None:
+        """What this build read from page ``path``: its title and metadata, for the navigation."""
+        self.pending_read[path] = (title, dict(meta))
+
+    def kept(self, path: str) -> tuple[str | None, dict[str, Any]] | None:
+        """In a partial build: page ``path``'s title and metadata when it need not be read
+        again (it would come out as the last build wrote it), else ``None``."""
+        return self.read.get(path) if self.written_as_before(path) else None
+
     def succeeded(self) -> None:
         if self.pending is not None:
             self.signature, self.pages = self.pending
-        self.pending = None
+        self.read.update(self.pending_read)
+        self.pending, self.pending_read = None, {}
 
     def failed(self) -> None:
         self.signature, self.pages, self.pending = None, {}, None
+        self.read, self.pending_read = {}, {}

@@ -8,6 +8,7 @@ reload; Zensical: the error page reloads itself).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -66,6 +67,7 @@ def test_mkdocs_serve_shows_catalogue_errors_in_the_page_and_recovers(mini_proje
     original = service.read_text(encoding="utf-8")
     try:
         _wait_for(lambda: "Eka palvelu" in (_fetch(page) or ""), server, "the first build", 180)
+        navigation = _nav_titles(_fetch(page) or "")
         # A tab in the indentation: the page shows the file, the line and the message.
         service.write_text(original.replace("  - yksi", "\t- yksi"), encoding="utf-8")
         _wait_for(lambda: "Luettelossa on virheitä" in (_fetch(page) or ""), server, "the error page", 10)
@@ -91,6 +93,9 @@ def test_mkdocs_serve_shows_catalogue_errors_in_the_page_and_recovers(mini_proje
         listing = f"http://127.0.0.1:{port}/palvelut/"
         _wait_for(lambda: "Kolmas nimi" in (_fetch(listing) or ""), server, "the changed list", 10)
         assert "Kolmas nimi" in (_fetch(page) or "")
+        # The pages not read again keep their titles in the rebuilt pages' navigation.
+        assert _nav_titles(_fetch(page) or "") == navigation
+        assert "Kaikki palvelut" in navigation and "Teemat" in navigation
         assert "Toka palvelu" in (_fetch(f"http://127.0.0.1:{port}/palvelut/toka/") or "")
         added = service.with_name("uusi.yml")
         added.write_text(original.replace("name: Eka palvelu", "name: Uusi palvelu"), encoding="utf-8")
@@ -103,6 +108,13 @@ def test_mkdocs_serve_shows_catalogue_errors_in_the_page_and_recovers(mini_proje
     finally:
         stderr = _stop(server)
     assert "Traceback" not in stderr
+
+
+def _nav_titles(html: str) -> list[str]:
+    """The titles the page's navigation shows, in order."""
+    return [
+        " ".join(title.split()) for title in re.findall(r'<span class="md-ellipsis">(.*?)</span>', html, re.S)
+    ]
 
 
 def _wait_for(
