@@ -1,13 +1,15 @@
-"""Markdown that many pages share, converted once per build: the services' cards.
+"""Markdown converted once per build however many pages show it: the services' cards.
 
 A region-wide service's card is on the front page, the list of all services, each of
 its themes' and sections' pages and every municipality's page. The templates mark
-each card (:func:`card`); :func:`take_fragments` moves the marked Markdown out of the
-page into the page's ``fragments`` and leaves a placeholder
+each card, and each service of the printable tray (:func:`mark`: the ``fragment``
+filter); :func:`take_fragments` moves the marked Markdown out of the page into the
+page's ``fragments`` and leaves a placeholder
 (:data:`generator.site.plan.FRAGMENT`), after the glossary has been written out on
 the whole page, so the card says what it said inside the page. An engine adapter then
 fills each placeholder with the fragment's HTML (:class:`FragmentRenderer`): the same
-card text is converted once, however many pages show it.
+card text is converted once, however many pages show it, and in the preview once
+for all rebuilds until it changes (the tray then converts only the changed service).
 
 A fragment is converted by Python-Markdown with the project's own extensions and
 settings, as the engine converts the page around it. No engine sees its HTML, so its
@@ -25,10 +27,10 @@ import markdown as python_markdown
 
 from generator.site.plan import FRAGMENT, fill_fragments
 
-__all__ = ["FragmentRenderer", "card", "take_fragments"]
+__all__ = ["FragmentRenderer", "mark", "take_fragments"]
 
-_START, _END = "<!--tarjotin:card-->", "<!--/tarjotin:card-->"
-#: A marked card. The markers are HTML comments on lines of their own, which the
+_START, _END = "<!--tarjotin:shared-->", "<!--/tarjotin:shared-->"
+#: A marked fragment. The markers are HTML comments on lines of their own, which the
 #: glossary leaves alone (generator/render/glossary.py) and no escaped value can write.
 _CARD = re.compile(re.escape(_START) + r"\n(.*?)\n" + re.escape(_END), re.S)
 _ID = re.compile(r'(?<=\sid=")([^"]*)(?=")')
@@ -36,13 +38,13 @@ _ID = re.compile(r'(?<=\sid=")([^"]*)(?=")')
 _WRAPPED = re.compile(r"\A(<([a-z]+)\b[^>\n]*?) markdown(?:=\"1\")?>\n(.*)\n</\2>\Z", re.S)
 
 
-def card(markdown: str) -> str:
-    """``markdown`` marked as a card, for :func:`take_fragments`."""
+def mark(markdown: str) -> str:
+    """``markdown`` marked as a fragment, for :func:`take_fragments`."""
     return f"{_START}\n{markdown.strip(chr(10))}\n{_END}"
 
 
 def take_fragments(markdown: str) -> tuple[str, tuple[str, ...]]:
-    """The page's Markdown with a placeholder for each marked card, and the cards' Markdown."""
+    """The page's Markdown with a placeholder for each marked fragment, and the fragments' Markdown."""
     fragments: list[str] = []
 
     def placeholder(match: re.Match[str]) -> str:

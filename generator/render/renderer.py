@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator.model.catalogue import Catalogue, Service
 from generator.model.facts import FactValue, service_facts
 from generator.render.environment import template_environment
-from generator.render.fragments import card, take_fragments
+from generator.render.fragments import mark, take_fragments
 from generator.render.glossary import Explainer, expansions
 from generator.render.link_text import separate_links
 from generator.site import urls
@@ -159,5 +159,5 @@ class Renderer:
         """
         key = (service.id, heading, getattr(macro, "name", ""))
         if key not in self._cards:
-            self._cards[key] = Markup(card(str(macro(service, heading))))
+            self._cards[key] = Markup(mark(str(macro(service, heading))))
         return self._cards[key]

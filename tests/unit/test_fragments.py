@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.fragments import FragmentRenderer, card, take_fragments
+from generator.render.fragments import FragmentRenderer, mark, take_fragments
 from generator.render.pages import render_pages
 from generator.site.plan import FRAGMENT, REQUIRED_EXTENSIONS, ROOT
 from generator.validate.catalogue import require_catalogue
@@ -16,7 +16,7 @@ EXTENSIONS = [(name, {}) for name in REQUIRED_EXTENSIONS]
 
 
 def test_a_marked_card_leaves_a_placeholder_and_comes_back_whole() -> None:
-    marked = card("## [Eka](../palvelut/eka/)\n\nTeksti.")
+    marked = mark("## [Eka](../palvelut/eka/)\n\nTeksti.")
     page = f"# Kunta\n\n{marked}\n\nLoppu\n"
     markdown, fragments = take_fragments(page)
     assert markdown == f"# Kunta\n\n{FRAGMENT.format(0)}\n\nLoppu\n"
@@ -57,7 +57,7 @@ def test_an_id_already_on_the_page_gets_the_suffix_the_toc_would_give() -> None:
 def test_no_text_from_the_catalogue_can_end_a_card_or_write_a_placeholder(mini_catalogue: Path) -> None:
     service = mini_catalogue / "services" / "eka.yml"
     text = service.read_text(encoding="utf-8")
-    forged = f"<!--/tarjotin:card--> {FRAGMENT.format(7)}"
+    forged = f"<!--/tarjotin:shared--> {FRAGMENT.format(7)}"
     service.write_text(text.replace("summary: ", f"summary: {forged} ", 1), encoding="utf-8")
     catalogue, _ = require_catalogue(mini_catalogue)
     listing = next(page for page in render_pages(catalogue) if page.path == "palvelut/index.md")
@@ -65,7 +65,7 @@ def test_no_text_from_the_catalogue_can_end_a_card_or_write_a_placeholder(mini_c
     assert "<!--tarjotin:fragment:7-->" not in listing.full_markdown
     html = FragmentRenderer(EXTENSIONS).fill(listing.markdown, listing.path, listing.fragments)
     summary = text.split("summary: ")[1].split("\n")[0]
-    assert f"<p>&lt;!--/tarjotin:card--&gt; &lt;!--tarjotin:fragment:7--&gt; {summary}</p>" in html
+    assert f"<p>&lt;!--/tarjotin:shared--&gt; &lt;!--tarjotin:fragment:7--&gt; {summary}</p>" in html
 
 
 def test_a_card_is_explained_as_the_page_explains_it() -> None:
@@ -85,3 +85,12 @@ def test_listings_share_their_cards_and_service_pages_have_none() -> None:
     assert not any(page.fragments for page in pages if page.kind == "service")
     shared = set(themes[0].fragments) & set(themes[1].fragments)
     assert shared, "a service in two themes has one card Markdown for both pages"
+
+
+def test_each_service_of_the_printable_tray_is_a_fragment() -> None:
+    """The preview then converts only the services that changed, not the whole tray."""
+    catalogue, _ = require_catalogue(PROJECT / "catalogue")
+    tray = next(page for page in render_pages(catalogue) if page.kind == "tray")
+    services = [f for f in tray.fragments if f.startswith('<article class="tarjotin-tray-service" markdown>')]
+    assert len(services) == len(tray.fragments) == tray.full_markdown.count("tarjotin-tray-service")
+    assert "tarjotin-tray-service" not in tray.markdown
