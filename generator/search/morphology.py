@@ -39,6 +39,12 @@ MIN_GUESS = 3
 #: Words (lowercase), letters with inner hyphens: *te-palvelut*, *b-lausunnon*.
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
+#: Voikko's word classes of verbs, pronouns, adverbs, adpositions, conjunctions,
+#: interjections and the negative verb.
+FUNCTION_CLASSES = frozenset(
+    {"teonsana", "asemosana", "seikkasana", "suhdesana", "sidesana", "huudahdussana", "kieltosana"}
+)
+
 INSTALL_HINT = N_(
     "install Debian's packages libvoikko1 and voikko-fi "
     "(scripts/build and scripts/test do) to split compound words for search"
@@ -57,6 +63,7 @@ class Morphology:
     voikko: Any
     _cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _classes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def index_terms(self, word: str) -> tuple[str, ...]:
         """Base forms, compound parts and compound tails of a lowercase word, without the word itself."""
@@ -69,6 +76,18 @@ class Morphology:
     def base_forms(self, word: str) -> tuple[str, ...]:
         """The distinct base forms Voikko gives a lowercase word (empty when it does not know it)."""
         return self._base_forms(word)
+
+    def function_word(self, word: str) -> bool:
+        """Whether Voikko reads a lowercase word only as a verb, pronoun, adverb or other function word.
+
+        Such base forms come from a service's text (*tarjota* from *tarjoavat*), often
+        from a wrong reading of it (*niistää* from *niistä*), and nobody looks a service
+        up by them. A word Voikko does not know is not one.
+        """
+        classes = self._classes.get(word)
+        if classes is None:
+            classes = self._classes[word] = frozenset(a.get("CLASS", "") for a in self._analyses(word))
+        return bool(classes) and classes <= FUNCTION_CLASSES
 
     def genitives(self, word: str) -> tuple[str, ...]:
         """The genitive of a noun in *-us* or *-ys*: *masennus* → *masennuksen*.

@@ -1,18 +1,32 @@
 """The hidden search terms of a service page: compound parts, base forms and synonyms.
 
-Each service page carries two hidden blocks that only Pagefind reads:
+Each service page carries up to three hidden blocks that only Pagefind reads:
 
 * *strong* terms (weight :data:`STRONG_WEIGHT`): what the name, summary and keywords
-  also mean, e.g. *valmennus* for *Vammaispalvelujen työhönvalmennus*, plus the
-  vocabulary's words for the terms found there;
+  also mean, e.g. *valmennus* for *Vammaispalvelujen työhönvalmennus*: compound parts,
+  base forms, genitives, and the vocabulary's words for the terms found there;
+* *middle* terms (weight :data:`MIDDLE_WEIGHT`): vocabulary words for a term the
+  summary has, or that is inside a longer word of the name, summary or keywords;
 * *weak* terms (weight :data:`WEAK_WEIGHT`, a quarter of normal text's weight, as
-  Pagefind's weights are squared): the same for the four sections.
+  Pagefind's weights are squared): the compound parts of the four sections' words.
 
 A page is then found by a part of a compound (*valmentaja* in *työhönvalmentaja*), by
-a word in its base form when the text only inflects it (*sosiaalihuolto* for
-*sosiaalihuollon*), and by the everyday, English and Swedish words of
-``catalogue/vocabulary.yml``; its own words still rank it higher. Words the page
-already has are not repeated.
+a word in its base form when its name or summary only inflects it (*sosiaalihuolto*
+for *sosiaalihuollon*), and by the everyday, English and Swedish words of
+``catalogue/vocabulary.yml``; its own words still rank it higher.
+
+Every term is a word in the index and in the result's download, so a term is left out
+when it adds nothing Pagefind would not find anyway:
+
+* a term Pagefind's prefix match already finds the page by: its stem (Pagefind's own
+  Snowball stemmer) is the start of the stem of a word of the page, or of a term kept,
+  at the same weight or more (*sairaan* beside *sairaanhoitaja*);
+* in the sections, base forms and genitives: the stemmer finds the sections' inflected
+  words, and only a part of a compound is out of its reach;
+* in the sections, the vocabulary's words: *doctor* should lead to the services that
+  are about a doctor, not to those whose text mentions a doctor's statement;
+* a base form Voikko reads only as a verb, pronoun, adverb or other function word
+  (*tarjota*, or *niistää* for *niistä*): nobody looks a service up by one.
 """
 
 from __future__ import annotations
@@ -21,6 +35,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import snowballstemmer
 from markupsafe import Markup, escape
 
 from generator.model.entries import ServiceEntry
@@ -33,6 +48,8 @@ MIDDLE_WEIGHT = "1"
 WEAK_WEIGHT = "0.5"
 #: The blocks' class, for tests and for anyone reading the HTML.
 TERMS_CLASS = "tarjotin-search-terms"
+#: Pagefind's stemmer for a Finnish page (``pagefind_stem``) is Snowball's Finnish algorithm.
+_STEM = snowballstemmer.stemmer("finnish").stemWord
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,44 @@ def _derived(tokens: Iterable[str], morphology: Morphology | None) -> set[str]:
     if morphology is None:
         return set()
     return {term for token in set(tokens) for term in morphology.index_terms(token)}
+
+
+def _parts(tokens: Iterable[str], morphology: Morphology | None) -> set[str]:
+    """Compound parts and tails only, without the words' own base forms."""
+    if morphology is None:
+        return set()
+    return {
+        term
+        for token in set(tokens)
+        for term in set(morphology.index_terms(token)) - set(morphology.base_forms(token))
+    }
+
+
+def _searched(terms: set[str], morphology: Morphology | None, synonyms: set[str]) -> set[str]:
+    """Without Voikko's base forms that it reads only as a verb or a function word."""
+    if morphology is None:
+        return terms
+    return {term for term in terms if term in synonyms or not morphology.function_word(term)}
+
+
+def _not_found_already(terms: set[str], known: set[str]) -> set[str]:
+    """The terms whose stem starts no stem in ``known``; ``known`` gets those kept.
+
+    Pagefind finds a query's stem as the start of an indexed stem, so a term whose stem
+    starts a longer one of the page, at the same weight or more, is found already.
+    The longest are kept first; of two with the same stem, one. Phrases (*mental
+    health*) are kept: Pagefind indexes their words one by one.
+    """
+    kept = set()
+    for term in sorted(terms, key=lambda term: (-len(_STEM(term)), term)):
+        if " " in term:
+            kept.add(term)
+            continue
+        stem = _STEM(term)
+        if not any(other.startswith(stem) for other in known):
+            kept.add(term)
+            known.add(stem)
+    return kept
 
 
 def _as_word(term: str, text: str, known: set[str]) -> bool:
@@ -69,16 +124,17 @@ def search_terms(
 
     A vocabulary term's words are strong when the name or a keyword has the term as a
     word of its own (*työkyky*); middle when the summary has it as a word, or the name,
-    summary or a keyword has it inside a longer word (*työkykykartoitus*); weak when only
-    the sections have it.
+    summary or a keyword has it inside a longer word (*työkykykartoitus*). A term only
+    the sections have adds no vocabulary words.
     """
     title_source = title_text(entry).casefold()
     strong_source, weak_source = strong_text(entry).casefold(), weak_text(entry).casefold()
     strong_words, weak_words = words(strong_source), words(weak_source)
     present = set(strong_words) | set(weak_words)
     strong = _derived(strong_words, morphology)
-    weak = _derived(weak_words, morphology)
+    weak = _parts(weak_words, morphology)
     middle: set[str] = set()
+    added: set[str] = set()  # the vocabulary's words
     title_words = set(words(title_source))
     summary_words = set(strong_words) - title_words
     title_bases, summary_bases = set(title_words), set(summary_words)
@@ -88,15 +144,19 @@ def search_terms(
     for item in vocabulary:
         term = item.term.casefold()
         synonyms = {word.casefold() for word in item.words}
+        added |= synonyms
         if _as_word(term, title_source, title_bases):
             strong |= synonyms
         elif _as_word(term, strong_source, summary_bases) or term in strong_source or term in strong:
             middle |= synonyms
-        elif term in weak_source or term in weak:
-            weak |= synonyms
-    strong = _with_genitives(strong | set(strong_words), morphology) - present
+    strong = _searched(_with_genitives(strong | set(strong_words), morphology) - present, morphology, added)
     middle = _with_genitives(middle, morphology) - present - strong
-    weak = _with_genitives(weak | set(weak_words), morphology) - present - strong - middle
+    weak = _searched(weak - present - strong - middle, morphology, added)
+    known = {_STEM(word) for word in strong_words}
+    strong = _not_found_already(strong, known)
+    middle = _not_found_already(middle, known)
+    known |= {_STEM(word) for word in weak_words}
+    weak = _not_found_already(weak, known)
     return SearchTerms(tuple(sorted(strong)), tuple(sorted(middle)), tuple(sorted(weak)))
 
 
