@@ -21,7 +21,14 @@
   // Results shown at first and added by "Näytä lisää tuloksia": eight fit two phone
   // screens, and each costs its fragment's download (about 1.5 KB) on the first search.
   var PAGE = 8;
-  var DEBOUNCE = 300;  // ms after the last key press before searching
+  /* The pause after a key press before searching: one and a half of the person's own
+     usual gap between keys, so that a search waits for the end of a word rather than
+     running on every key, and a fast typist does not wait for a slow one's pause. */
+  var PAUSE_MIN = 120;  // ms
+  var PAUSE_MAX = 300;  // ms, also before the gaps are known
+  var PAUSE_FACTOR = 1.5;
+  var GAPS = 5;         // the last gaps between keys that count
+  var BURST = 1000;     // ms: a longer gap starts a new burst of typing and is not counted
   var SETTLE = 1000;   // ms after the last key press before the status line changes
   var SUGGESTIONS = 5; // closest known words offered when nothing is found
   var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'" };
@@ -119,6 +126,7 @@
     var shown = 0;
     var generation = 0;
     var lastKey = 0;
+    var gaps = [];     // ms between the last key presses
     var timer = 0;
     var typing = 0;
 
@@ -127,6 +135,14 @@
     input.value = params.get("q") || "";
     boxes.forEach(function (box) { box.checked = chosen.indexOf(box.value) !== -1; });
     input.focus();
+
+    // Typing is timed from the first key, also before Pagefind has loaded.
+    input.addEventListener("input", function () {
+      var now = Date.now();
+      if (lastKey && now - lastKey < BURST) gaps = gaps.concat(now - lastKey).slice(-GAPS);
+      lastKey = now;
+      window.clearTimeout(timer);  // the status line waits until typing stops
+    });
 
     function say(parts, wait) {
       window.clearTimeout(timer);
@@ -159,29 +175,38 @@
     }
 
     /* Searches each word on its own and ranks the pages by how many words they match,
-       then by the sum of Pagefind's scores. Which themes a result is in comes from the
-       same word searched within each theme: a filter-only search would load every
-       chunk of the index (hundreds of KB at 1,000 services), a word's search only the
-       chunk that holds it, and the theme searches reuse it. Resolves to
-       {results, used, perTheme}. */
+       then by the sum of Pagefind's scores. Resolves to {results, used, perTheme},
+       where perTheme is a promise of the results per theme.
+
+       Which themes a result is in comes from the same word searched within each theme:
+       a filter-only search would load every chunk of the index (hundreds of KB at 1,000
+       services), a word's search only the chunk that holds it, and the theme searches
+       reuse it. They are six more searches a word, so the results are shown without
+       waiting for them unless a theme is chosen; the counts follow. */
     function searchWords(terms, names) {
       var themeNames = boxes.map(function (box) { return box.getAttribute("data-filter"); });
-      return Promise.all(terms.map(function (term) {
-        return Promise.all([pagefind.search(term)].concat(themeNames.map(function (name) {
+      // The plain searches first: Pagefind's worker answers in order.
+      var plain = Promise.all(terms.map(function (term) { return pagefind.search(term); }));
+      var of = Promise.all(terms.map(function (term) {
+        return Promise.all(themeNames.map(function (name) {
           return pagefind.search(term, { filters: { Teema: name } });
-        })));
+        }));
       })).then(function (answers) {
-        var of = new Map(); // page id -> the names of its themes
-        var pages = new Map();
-        var used = [];
-        answers.forEach(function (answer, index) {
-          answer.slice(1).forEach(function (within, theme) {
+        var themes = new Map(); // page id -> the names of its themes
+        answers.forEach(function (answer) {
+          answer.forEach(function (within, theme) {
             within.results.forEach(function (r) {
-              var list = of.get(r.id) || of.set(r.id, []).get(r.id);
+              var list = themes.get(r.id) || themes.set(r.id, []).get(r.id);
               if (list.indexOf(themeNames[theme]) === -1) list.push(themeNames[theme]);
             });
           });
-          var search = answer[0];
+        });
+        return themes;
+      });
+      return plain.then(function (answers) {
+        var pages = new Map();
+        var used = [];
+        answers.forEach(function (search, index) {
           if (!search.results.length) return;
           used.push(terms[index]);
           search.results.forEach(function (r, position) {
@@ -194,15 +219,21 @@
         var ranked = Array.from(pages.values()).sort(function (a, b) {
           return b.words - a.words || b.score - a.score;
         });
-        var perTheme = {};
-        ranked.forEach(function (page) {
-          page.themes = of.get(page.result.id) || [];
-          page.themes.forEach(function (name) { perTheme[name] = (perTheme[name] || 0) + 1; });
+        var perTheme = of.then(function (themes) {
+          var found = {};
+          ranked.forEach(function (page) {
+            (themes.get(page.result.id) || []).forEach(function (name) { found[name] = (found[name] || 0) + 1; });
+          });
+          return found;
         });
-        var within = names.length ? ranked.filter(function (page) {
-          return page.themes.some(function (name) { return names.indexOf(name) !== -1; });
-        }) : ranked;
-        return { results: within.map(function (page) { return page.result; }), used: used, perTheme: perTheme };
+        var all = ranked.map(function (page) { return page.result; });
+        if (!names.length) return { results: all, used: used, perTheme: perTheme };
+        return of.then(function (themes) {
+          var within = ranked.filter(function (page) {
+            return (themes.get(page.result.id) || []).some(function (name) { return names.indexOf(name) !== -1; });
+          });
+          return { results: within.map(function (page) { return page.result; }), used: used, perTheme: perTheme };
+        });
       });
     }
 
@@ -318,10 +349,11 @@
         updateUrl(query, chosen);
         results = search.results;
         shown = 0;
-        counts(search.perTheme);
         help.hidden = true;
-        return show(true, false).then(function () {
+        // The results first; the theme counts and the status line once the counts are known.
+        return Promise.all([show(true, false), Promise.resolve(search.perTheme)]).then(function (done) {
           if (current !== generation) return null;
+          counts(done[1]);
           if (!query && !names.length) return say([], 0);
           announce(query, names, results.length, search.used, typed);
           if (!results.length) {
@@ -333,9 +365,16 @@
       }).catch(fail);
     }
 
+    function pause() {
+      if (!gaps.length) return PAUSE_MAX;
+      var sorted = gaps.slice().sort(function (a, b) { return a - b; });
+      var usual = sorted[Math.floor(sorted.length / 2)];
+      return Math.max(PAUSE_MIN, Math.min(PAUSE_MAX, Math.round(usual * PAUSE_FACTOR)));
+    }
+
     function later() {
       window.clearTimeout(typing);
-      typing = window.setTimeout(run, DEBOUNCE);
+      typing = window.setTimeout(run, pause());
     }
 
     function start() {
@@ -358,8 +397,7 @@
           totals = filters;
           counts(totals.Teema || {});
           input.addEventListener("input", function () {
-            lastKey = Date.now();
-            window.clearTimeout(timer);  // the status line waits until typing stops
+            // The chunk of the index that holds the words, loaded while typing goes on.
             if (input.value.trim()) pagefind.preload(input.value.trim()).catch(function () {});
             later();
           });
@@ -375,14 +413,16 @@
             more.dataset.busy = "true";
             show(false, true).catch(fail).then(function () { delete more.dataset.busy; });
           });
-          run();
+          if (Date.now() - lastKey < pause()) later();  // typing goes on: wait for its pause
+          else run();
         })
         .catch(fail);
     }
 
     // With a query or a theme in the address, search at once. Otherwise Pagefind is
-    // loaded when the person reaches for the form, or once the page has settled: its
-    // 100 KB then never delay the page's first paint.
+    // loaded when the person reaches for the form (the field has the focus already, so
+    // the first key press counts), or once the page has settled: its 100 KB then never
+    // delay the page's first paint, and it loads while the rest of the word is typed.
     var started = false;
     function once() {
       if (started) return;
@@ -393,6 +433,8 @@
     else {
       form.addEventListener("focusin", once);
       form.addEventListener("pointerdown", once);
+      form.addEventListener("keydown", once);
+      form.addEventListener("input", once);
       var idle = window.requestIdleCallback || function (callback) { window.setTimeout(callback, 200); };
       var settle = function () { window.setTimeout(function () { idle(once); }, 1500); };
       if (document.readyState === "complete") settle(); else window.addEventListener("load", settle, { once: true });
