@@ -31,6 +31,8 @@ when it adds nothing Pagefind would not find anyway:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,7 +51,9 @@ WEAK_WEIGHT = "0.5"
 #: The blocks' class, for tests and for anyone reading the HTML.
 TERMS_CLASS = "tarjotin-search-terms"
 #: Pagefind's stemmer for a Finnish page (``pagefind_stem``) is Snowball's Finnish algorithm.
-_STEM = snowballstemmer.stemmer("finnish").stemWord
+#: Cached: the catalogue's texts repeat their words, and the pure-Python stemmer was
+#: most of the site plan's time when every page stemmed each word again.
+_STEM = functools.lru_cache(maxsize=1 << 17)(snowballstemmer.stemmer("finnish").stemWord)
 
 
 @dataclass(frozen=True)
@@ -84,13 +88,14 @@ def _searched(terms: set[str], morphology: Morphology | None, synonyms: set[str]
     return {term for term in terms if term in synonyms or not morphology.function_word(term)}
 
 
-def _not_found_already(terms: set[str], known: set[str]) -> set[str]:
-    """The terms whose stem starts no stem in ``known``; ``known`` gets those kept.
+def _not_found_already(terms: set[str], known: list[str]) -> set[str]:
+    """The terms whose stem starts no stem in ``known`` (sorted); ``known`` gets those kept.
 
     Pagefind finds a query's stem as the start of an indexed stem, so a term whose stem
     starts a longer one of the page, at the same weight or more, is found already.
     The longest are kept first; of two with the same stem, one. Phrases (*mental
-    health*) are kept: Pagefind indexes their words one by one.
+    health*) are kept: Pagefind indexes their words one by one. In the sorted stems, the
+    first at or after a stem is the one that starts with it, if any does.
     """
     kept = set()
     for term in sorted(terms, key=lambda term: (-len(_STEM(term)), term)):
@@ -98,9 +103,10 @@ def _not_found_already(terms: set[str], known: set[str]) -> set[str]:
             kept.add(term)
             continue
         stem = _STEM(term)
-        if not any(other.startswith(stem) for other in known):
+        at = bisect.bisect_left(known, stem)
+        if at == len(known) or not known[at].startswith(stem):
             kept.add(term)
-            known.add(stem)
+            known.insert(at, stem)
     return kept
 
 
@@ -152,10 +158,10 @@ def search_terms(
     strong = _searched(_with_genitives(strong | set(strong_words), morphology) - present, morphology, added)
     middle = _with_genitives(middle, morphology) - present - strong
     weak = _searched(weak - present - strong - middle, morphology, added)
-    known = {_STEM(word) for word in strong_words}
+    known = sorted({_STEM(word) for word in strong_words})
     strong = _not_found_already(strong, known)
     middle = _not_found_already(middle, known)
-    known |= {_STEM(word) for word in weak_words}
+    known = sorted(set(known) | {_STEM(word) for word in weak_words})
     weak = _not_found_already(weak, known)
     return SearchTerms(tuple(sorted(strong)), tuple(sorted(middle)), tuple(sorted(weak)))
 
