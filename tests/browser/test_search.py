@@ -123,7 +123,7 @@ def test_status_line_waits_until_typing_stops(page: Page, site_url: str) -> None
     )
     box = search_box(page)
     box.press_sequentially("työttömän", delay=50)
-    page.wait_for_timeout(700)  # a pause: Pagefind searches (debounce 300 ms), the status waits
+    page.wait_for_timeout(700)  # a pause: the search runs (typing pause ≤ 300 ms), the status waits
     box.press_sequentially(" terveystarkastus", delay=50)
     count = found(page)
     page.wait_for_timeout(1500)
