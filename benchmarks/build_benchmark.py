@@ -220,11 +220,13 @@ def worker(mode: str, project: Path, site: Path) -> dict[str, float]:
         for method in ("__init__", "add_page", "write"):
             setattr(SearchIndexer, method, clock.wrap("pagefind", getattr(SearchIndexer, method)))
         SearchIndexer.finish = clock.wrap("pagefind_wait", SearchIndexer.finish)  # type: ignore[method-assign]
-        # on_page_content is two handlers (mkdocs.plugins.CombinedEvent): the cards put
-        # into the listings, then each searchable page handed to Pagefind.
-        plugin._fill_fragments = clock.wrap("fragments", plugin._fill_fragments)  # type: ignore[method-assign]
-        plugin._index_page = clock.wrap("pagefind", plugin._index_page)  # type: ignore[method-assign]
-        plugin.on_page_content = CombinedEvent(plugin._fill_fragments, plugin._index_page)  # type: ignore[assignment]
+        # Page events made of several handlers (mkdocs.plugins.CombinedEvent): each
+        # searchable page handed to Pagefind, the cards put into the listings.
+        phases = {"_index_page": "pagefind", "_fill_fragments": "fragments"}
+        for hook in ("on_page_content", "on_post_page"):
+            handlers = vars(plugin)[hook].methods
+            wrapped = [clock.wrap(phases[h.__name__], h) if h.__name__ in phases else h for h in handlers]
+            setattr(plugin, hook, CombinedEvent(*wrapped))
         zensical_adapter.put_fragments = clock.wrap("fragments", zensical_adapter.put_fragments)
         safe_links._SafeLinks.run = clock.wrap(  # type: ignore[method-assign]
             "safe_links", safe_links._SafeLinks.run

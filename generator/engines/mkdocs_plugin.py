@@ -5,9 +5,9 @@ Everything the site is made of is decided by the plan
 the required Markdown extensions and the theme's ``extra`` values into the config
 (``on_config``), the pages and assets as virtual files (``on_files``), the
 navigation order with service pages pruned (``on_nav``: rendering the whole nav on
-every one of thousands of service pages makes the build quadratic), the cards'
-HTML into the listings and each searchable page's HTML to Pagefind
-(``on_page_content``).
+every one of thousands of service pages makes the build quadratic), each
+searchable page's HTML to Pagefind (``on_page_content``), the cards' HTML into the
+listings (``on_post_page``).
 
 ``tarjotin build`` loads the catalogue and makes the plan itself, then hands both
 to the plugin (:attr:`TarjotinPlugin.prepared`); under a bare ``mkdocs build`` or
@@ -19,8 +19,9 @@ affects (``on_serve``, ``mkdocs_preview``).
 
 The build's own extra work runs beside MkDocs's rendering, on the other core: the
 open-data files are written by a copy of this process started once the site folder
-is clean, and each searchable page goes to Pagefind as soon as its Markdown is
-rendered, so the search bundle is written while MkDocs is busy with the theme.
+is clean, another copy converts the cards while MkDocs converts the pages, and each
+searchable page goes to Pagefind as soon as its Markdown is rendered, so the search
+bundle is written while MkDocs is busy with the theme.
 """
 
 from __future__ import annotations
@@ -190,6 +191,8 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             # Before Pagefind's threads start: the export forks this process.
             options = ExportOptions(site_url=config.site_url or "", today=self.today)
             self.exports = start_exports(self.catalogue, site_dir, options)
+        if self.fragments is not None and self.plan is not None:  # also before Pagefind's threads
+            self.fragments.convert_beside(f for found in self.plan.fragments.values() for f in found)
         if self.config.search:
             try:
                 self.search_index = SearchIndexer(site_dir)
@@ -197,13 +200,22 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
                 raise PluginError(str(error)) from None
 
     def _stop_side_work(self) -> None:
-        for work in (self.exports, self.search_index):
+        for work in (self.exports, self.search_index, self.fragments):
             if work is not None:
                 work.abort()
         self.exports = self.search_index = None
 
+    @event_priority(100)  # before other plugins: they see the page as it will be
+    def _fill_fragments(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """The cards' HTML into the page as written. Not earlier: every page's Markdown is
+        converted by now, and the cards beside it (``_start_side_work``)."""
+        fragments = self.plan.fragments.get(page.file.src_uri) if self.plan is not None else None
+        if fragments and self.fragments is not None:
+            return self.fragments.fill(output, page.file.src_uri, fragments)
+        return output
+
     @event_priority(-100)  # after other plugins: the page as written
-    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+    def _release_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         if self.plan is not None and page.file.src_uri in self.plan.hidden:
             # A page outside the nav is not shown on any other page: once written, its
             # Markdown and HTML (MkDocs keeps both until the build ends) can go. At 5,000
@@ -212,12 +224,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             page.file.content_string = ""
         return output
 
-    @event_priority(100)  # before other plugins: they see the page as it will be
-    def _fill_fragments(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        fragments = self.plan.fragments.get(page.file.src_uri) if self.plan is not None else None
-        if fragments and self.fragments is not None:
-            return self.fragments.fill(html, page.file.src_uri, fragments)
-        return html
+    on_post_page = CombinedEvent(_fill_fragments, _release_page)
 
     @event_priority(-100)  # after other plugins: index the content as the page will show it
     def _index_page(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -235,7 +242,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             self.rebuilds.remember(page.file.src_uri, page.title, page.meta)
         return html
 
-    on_page_content = CombinedEvent(_fill_fragments, _index_page, _remember_page)
+    on_page_content = CombinedEvent(_index_page, _remember_page)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         hidden = self.plan.hidden if self.plan is not None else frozenset()
@@ -296,6 +303,8 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
         return failure
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.fragments is not None:  # a copy no page asked for (no listing had cards)
+            self.fragments.abort()
         exports, search_index = self.exports, self.search_index
         self.exports = self.search_index = None
         try:

@@ -433,22 +433,29 @@ def build_plan(
     nav = project.config.get("nav") or nav_from_pages([(path, None) for path in plan.nav])
     docs_dir = project.docs_dir if project.docs_dir.is_dir() else None
     config = site_config(project.config, plan)
-    built = build_with_zensical(
-        pages,
-        site_dir,
-        config,
-        nav=nav,
-        docs_dir=docs_dir,
-        theme_dir=project.theme_dir,
-        assets=plan.assets,
-        work_dir=work_dir,
-        strict=strict,
-        timeout=timeout,
-    )
     extensions = [
         (name, _objects(settings)) for name, settings in extension_entries(config["markdown_extensions"])
     ]
-    put_fragments(site_dir, plan.fragments, extensions)
+    # The cards are converted beside Zensical (a forked copy of this process), then put in.
+    cards = FragmentRenderer(extensions)
+    cards.convert_beside(f for found in plan.fragments.values() for f in found)
+    try:
+        built = build_with_zensical(
+            pages,
+            site_dir,
+            config,
+            nav=nav,
+            docs_dir=docs_dir,
+            theme_dir=project.theme_dir,
+            assets=plan.assets,
+            work_dir=work_dir,
+            strict=strict,
+            timeout=timeout,
+        )
+    except BaseException:
+        cards.abort()
+        raise
+    put_fragments(site_dir, plan.fragments, cards)
     return built
 
 
@@ -463,16 +470,13 @@ def _objects(value: Any) -> Any:
     return value
 
 
-def put_fragments(
-    site_dir: Path, fragments: Mapping[str, Sequence[str]], extensions: Sequence[tuple[str, dict[str, Any]]]
-) -> None:
+def put_fragments(site_dir: Path, fragments: Mapping[str, Sequence[str]], renderer: FragmentRenderer) -> None:
     """Put the cards' HTML into the built pages (``generator.render.fragments``).
 
     Zensical runs no hooks, so this is done on its output, before the site is swapped
     in; the fragments are converted with the extensions Zensical converted the pages
-    with, and their links are already final.
+    with (``renderer``), and their links are made relative to each page.
     """
-    renderer = FragmentRenderer(extensions)
     for path, page_fragments in fragments.items():
         built = Path(site_dir) / urls.served_path(path) / "index.html"
         try:

@@ -17,27 +17,27 @@ its staging folder.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import sys
 import threading
-import time
 import traceback
 from pathlib import Path
 from typing import Protocol
 
-from generator.background import run_in_background
+from generator.background import (
+    can_fork,
+    default_signals,
+    exit_with_parent,
+    name_process,
+    run_in_background,
+)
 from generator.export import writer
 from generator.model.catalogue import Catalogue
 from generator.write.os_errors import os_error_reason
 
 #: Seconds the export gets to end after it is asked to stop, before it is killed.
 STOP_TIMEOUT = 5.0
-#: How often the export checks that the build that started it is still there, in seconds.
-PARENT_CHECK_INTERVAL = 0.2
-#: The export's exit status when its build was gone.
-EXIT_ORPHANED = 3
 #: The forked export's process name.
 PROCESS_NAME = b"tarjotin-export"
 
@@ -62,20 +62,9 @@ def _failure(site_dir: Path, error: BaseException) -> str:
     return f"Writing the open-data files into '{site_dir}' failed: {reason}"
 
 
-def _single_threaded() -> bool:
-    """Whether this process runs one thread only, so that ``fork`` copies no held lock."""
-    if threading.active_count() > 1:
-        return False
-    with contextlib.suppress(OSError, ValueError):  # threads started outside Python count too
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Threads:"):
-                return int(line.split()[1]) == 1
-    return True
-
-
 def start_exports(catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions) -> Export:
     """Start writing the open-data files of ``catalogue`` into ``site_dir``; returns at once."""
-    if hasattr(os, "fork") and _single_threaded():
+    if can_fork():
         return ForkedExport(catalogue, site_dir, options)
     return ThreadExport(catalogue, site_dir, options)
 
@@ -140,9 +129,8 @@ def _export_in_copy(
     """The forked copy's whole life: write the files, report a failure into ``pipe``, exit."""
     code = 1
     try:
-        for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
-            signal.signal(signum, signal.SIG_DFL)  # not the build's handlers: just end
-        _name_process(PROCESS_NAME)
+        default_signals()
+        name_process(PROCESS_NAME)
         exit_with_parent(parent)
         writer.write_exports(catalogue, site_dir, options)
         code = 0
@@ -151,12 +139,6 @@ def _export_in_copy(
             os.write(pipe, _failure(site_dir, error).encode("utf-8", errors="replace"))
     finally:
         os._exit(code)  # never the build's own cleanup, atexit handlers or buffered output
-
-
-def _name_process(name: bytes) -> None:
-    """Set the process's name where Linux allows it (``prctl(PR_SET_NAME)``); else do nothing."""
-    with contextlib.suppress(AttributeError, OSError):
-        ctypes.CDLL(None, use_errno=True).prctl(15, ctypes.c_char_p(name), 0, 0, 0)
 
 
 class ThreadExport:
@@ -184,19 +166,3 @@ class ThreadExport:
     def abort(self) -> None:
         # A thread cannot be stopped; it writes small files and ends, so wait for it.
         self._thread.join()
-
-
-def exit_with_parent(parent: int) -> None:
-    """In the export process: end it as soon as the build ``parent`` that started it is gone.
-
-    A build killed outright (SIGKILL) cannot stop its export, which would go on
-    writing into a staging folder that the next build removes. An orphan is handed
-    to another parent, so a changed parent PID means the build is gone.
-    """
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_INTERVAL)
-        os._exit(EXIT_ORPHANED)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()

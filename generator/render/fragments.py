@@ -20,11 +20,12 @@ and made relative to each page as the fragment is put in.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import markdown as python_markdown
 
+from generator.background import ForkedResult, can_fork
 from generator.site.plan import FRAGMENT, fill_fragments
 
 __all__ = ["FragmentRenderer", "mark", "take_fragments"]
@@ -69,26 +70,44 @@ class FragmentRenderer:
             extension_configs={name: settings for name, settings in extensions if settings},
         )
         self._html: dict[str, str] = {}
+        self._beside: ForkedResult[dict[str, str]] | None = None
 
     def converts_like(self, extensions: Sequence[tuple[str, dict[str, Any]]]) -> bool:
         """Whether these extensions and settings are the ones this renderer converts with."""
         return repr(list(extensions)) == self._extensions
 
-    def html(self, fragment: str) -> str:
-        """The fragment's HTML (converted the first time it is asked for).
+    def convert_beside(self, fragments: Iterable[str]) -> None:
+        """Start converting ``fragments`` in a forked copy of the build, on the other core
+        while the engine converts the pages; :meth:`html` takes the copy's HTML when it
+        is first asked for. Where no copy can be forked (threads running, no ``fork``),
+        or when the copy fails, each fragment is converted here when it is asked for."""
+        todo = sorted(set(fragments) - self._html.keys())
+        if todo and self._beside is None and can_fork():
+            self._beside = ForkedResult(lambda: {f: self._convert(f) for f in todo}, b"tarjotin-cards")
 
-        An element with Markdown inside is written as it stands and only its inside
-        converted: what ``md_in_html`` makes of it, without parsing the element's HTML
-        (that parse was half the cost of a card).
-        """
+    def abort(self) -> None:
+        """Stop a conversion started by :meth:`convert_beside` (the build failed)."""
+        if self._beside is not None:
+            self._beside.abort()
+            self._beside = None
+
+    def html(self, fragment: str) -> str:
+        """The fragment's HTML (converted the first time it is asked for)."""
+        if self._beside is not None:
+            converted, self._beside = self._beside.result(), None
+            self._html.update(converted or {})
         if (html := self._html.get(fragment)) is None:
-            if wrapped := _WRAPPED.match(fragment):
-                start, tag, inside = wrapped.groups()
-                html = f"{start}>\n{self._markdown.reset().convert(inside)}\n</{tag}>"
-            else:
-                html = self._markdown.reset().convert(fragment)
-            self._html[fragment] = html
+            html = self._html[fragment] = self._convert(fragment)
         return html
+
+    def _convert(self, fragment: str) -> str:
+        """An element with Markdown inside is written as it stands and only its inside
+        converted: what ``md_in_html`` makes of it, without parsing the element's HTML
+        (that parse was half the cost of a card)."""
+        if wrapped := _WRAPPED.match(fragment):
+            start, tag, inside = wrapped.groups()
+            return f"{start}>\n{self._markdown.reset().convert(inside)}\n</{tag}>"
+        return str(self._markdown.reset().convert(fragment))
 
     def fill(self, page_html: str, path: str, fragments: Sequence[str]) -> str:
         """The page ``path``'s HTML with each placeholder replaced by its fragment's HTML.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +96,52 @@ def test_each_service_of_the_printable_tray_is_a_fragment() -> None:
     services = [f for f in tray.fragments if f.startswith('<article class="tarjotin-tray-service" markdown>')]
     assert len(services) == len(tray.fragments) == tray.full_markdown.count("tarjotin-tray-service")
     assert "tarjotin-tray-service" not in tray.markdown
+
+
+_BESIDE = """
+import sys
+from pathlib import Path
+from generator.render.fragments import FragmentRenderer
+from generator.render.pages import render_pages
+from generator.site.plan import REQUIRED_EXTENSIONS
+from generator.validate.catalogue import require_catalogue
+extensions = [(name, {}) for name in REQUIRED_EXTENSIONS]
+catalogue, _ = require_catalogue(Path(sys.argv[1]))
+fragments = sorted({f for page in render_pages(catalogue) for f in page.fragments})
+here, beside = FragmentRenderer(extensions), FragmentRenderer(extensions)
+beside.convert_beside(fragments)
+assert beside._beside is not None, "one thread: the copy was forked"
+assert [beside.html(f) for f in fragments] == [here.html(f) for f in fragments]
+assert beside._beside is None  # taken once
+print(len(fragments))
+"""
+
+
+def test_cards_converted_beside_the_build_are_the_cards_converted_here() -> None:
+    # In a fresh interpreter: this one may run threads (the browser tests' Playwright),
+    # and then nothing is forked.
+    done = subprocess.run(
+        [sys.executable, "-c", _BESIDE, str(PROJECT / "catalogue")],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 50
+
+
+def test_with_threads_running_the_cards_are_converted_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()  # as under `tarjotin serve`: a forked copy could inherit a held lock
+    try:
+        renderer = FragmentRenderer(EXTENSIONS)
+        renderer.convert_beside(["## Eka"])
+        assert renderer._beside is None
+        assert renderer.html("## Eka") == '<h2 id="eka">Eka</h2>'
+    finally:
+        release.set()
+        worker.join()
