@@ -18,7 +18,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -29,7 +29,31 @@ PARENT_CHECK_INTERVAL = 0.2
 #: A forked helper's exit status when its build was gone.
 EXIT_ORPHANED = 3
 
+#: The signals that end a build through its cleanup (``generator.write.site``).
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
 T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold back the stop signals until the block is done; they arrive afterwards.
+
+    Around a two-step rename, and around a fork: a stop signal's handler raises, and
+    raised inside ``fork``'s own callbacks (logging's locks) it is swallowed and the
+    build goes on; raised after the fork but before its helper is recorded, the helper
+    is not stopped with the build.
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def run_in_background(pid: int) -> None:
@@ -74,9 +98,11 @@ def exit_with_parent(parent: int) -> None:
 
 
 def default_signals() -> None:
-    """In a forked helper: not the build's signal handlers; a signal just ends it."""
-    for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
+    """In a forked helper: not the build's signal handlers, and none held; a signal just ends it."""
+    for signum in STOP_SIGNALS:
         signal.signal(signum, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 class ForkedResult(Generic[T]):
@@ -89,26 +115,27 @@ class ForkedResult(Generic[T]):
 
     def __init__(self, compute: Callable[[], T], name: bytes) -> None:
         parent = os.getpid()
-        read, write = os.pipe()
-        sys.stdout.flush()  # nothing buffered is written twice, by the copy too
-        sys.stderr.flush()
-        self.pid = os.fork()
-        if self.pid == 0:  # pragma: no cover - the copy; what it sends back is what is tested
-            os.close(read)
-            code = 1
-            try:
-                default_signals()
-                name_process(name)
-                exit_with_parent(parent)
-                data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as pipe:
-                    pipe.write(data)
-                code = 0
-            finally:
-                os._exit(code)  # never the build's own cleanup, atexit handlers or buffered output
-        os.close(write)
-        self._reader: int | None = read
-        run_in_background(self.pid)
+        with signals_held():  # a stop signal arrives once the copy is recorded
+            read, write = os.pipe()
+            sys.stdout.flush()  # nothing buffered is written twice, by the copy too
+            sys.stderr.flush()
+            self.pid = os.fork()
+            if self.pid == 0:  # pragma: no cover - the copy; what it sends back is what is tested
+                os.close(read)
+                code = 1
+                try:
+                    default_signals()
+                    name_process(name)
+                    exit_with_parent(parent)
+                    data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(write, "wb") as pipe:
+                        pipe.write(data)
+                    code = 0
+                finally:
+                    os._exit(code)  # never the build's own cleanup, atexit handlers or buffered output
+            os.close(write)
+            self._reader: int | None = read
+            run_in_background(self.pid)
 
     def result(self) -> T | None:
         """The copy's value, once it has sent it; ``None`` if it failed."""

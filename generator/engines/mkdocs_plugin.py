@@ -41,6 +41,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import clean_directory
 
+from generator.background import signals_held
 from generator.engines.mkdocs_config import TarjotinConfig
 from generator.engines.mkdocs_preview import ErrorPreview, Failure, Rebuilds
 from generator.export.process import Export, ExportError, start_exports
@@ -184,7 +185,12 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             setattr(file, "is_modified", _page_kept if keep else _page_rebuilt)  # noqa: B010
 
     def _start_side_work(self, config: MkDocsConfig) -> None:
-        """Start the exports and the search index; the site folder has just been cleaned."""
+        """Start the exports, the cards and the search index; the site folder has just been
+        cleaned. A stop signal arrives once all are recorded, so the cleanup stops them all."""
+        with signals_held():
+            self._start_helpers(config)
+
+    def _start_helpers(self, config: MkDocsConfig) -> None:
         self._stop_side_work()  # left over from a failed build in `mkdocs serve`
         site_dir = Path(config.site_dir)
         if self.catalogue is not None:

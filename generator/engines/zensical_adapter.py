@@ -438,8 +438,8 @@ def build_plan(
     ]
     # The cards are converted beside Zensical (a forked copy of this process), then put in.
     cards = FragmentRenderer(extensions)
-    cards.convert_beside(f for found in plan.fragments.values() for f in found)
     try:
+        cards.convert_beside(f for found in plan.fragments.values() for f in found)
         built = build_with_zensical(
             pages,
             site_dir,

@@ -31,6 +31,7 @@ from generator.background import (
     exit_with_parent,
     name_process,
     run_in_background,
+    signals_held,
 )
 from generator.export import writer
 from generator.model.catalogue import Catalogue
@@ -75,17 +76,18 @@ class ForkedExport:
     def __init__(self, catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions) -> None:
         self.site_dir = site_dir
         parent = os.getpid()
-        read, write = os.pipe()
-        sys.stdout.flush()  # nothing buffered is written twice, by the copy too
-        sys.stderr.flush()
-        self.pid = os.fork()
-        if self.pid == 0:  # pragma: no cover - the copy; its outcome is what the tests check
-            os.close(read)
-            _export_in_copy(catalogue, site_dir, options, parent, write)
-        os.close(write)
-        self._reader = read
-        self._done = False
-        run_in_background(self.pid)
+        with signals_held():  # a stop signal arrives once the copy is recorded
+            read, write = os.pipe()
+            sys.stdout.flush()  # nothing buffered is written twice, by the copy too
+            sys.stderr.flush()
+            self.pid = os.fork()
+            if self.pid == 0:  # pragma: no cover - the copy; its outcome is what the tests check
+                os.close(read)
+                _export_in_copy(catalogue, site_dir, options, parent, write)
+            os.close(write)
+            self._reader = read
+            self._done = False
+            run_in_background(self.pid)
 
     def wait(self) -> None:
         """Wait for the files.

@@ -45,6 +45,7 @@ from pathlib import Path
 from types import FrameType
 
 import generator
+from generator.background import STOP_SIGNALS, signals_held
 from generator.site.project import Project
 from generator.write.os_errors import os_error_reason
 
@@ -57,10 +58,6 @@ MARKER_HEADER = "palvelutarjotin site"
 LOCK_SUFFIX = ".lock"
 #: How long a build waits for another build of the same site folder to finish, in seconds.
 LOCK_WAIT = 10.0
-#: The signals that end a build through its cleanup.
-STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
 
 
 class SiteError(Exception):
@@ -372,19 +369,6 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold back the stop signals, so that nothing interrupts a two-step rename."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
 def _swap_in(staging: Path, site: Path) -> None:
     """Put ``staging`` in place of ``site``; afterwards ``staging`` holds the old site, if any."""
     if not site.exists() or not any(site.iterdir()):
@@ -393,7 +377,7 @@ def _swap_in(staging: Path, site: Path) -> None:
     if _exchange(staging, site):
         return
     previous = site.with_name(f".{site.name}-previous-{os.getpid()}")
-    with _signals_held():  # a SIGKILL here is undone by the next build's _recover
+    with signals_held():  # a SIGKILL here is undone by the next build's _recover
         site.rename(previous)
         try:
             staging.rename(site)
