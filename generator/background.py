@@ -105,6 +105,38 @@ def default_signals() -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
+def fork_copy(work: Callable[[int], None], name: bytes) -> tuple[int, int]:
+    """Fork a copy of this build that runs ``work(pipe)`` and ends; start it only where
+    :func:`can_fork`. Returns the copy's PID and the read end of its pipe.
+
+    The copy gets the default signal handlers, the name ``name`` (``ps``), a lower
+    priority, and ends as soon as the build is gone; its exit status is 0 when ``work``
+    returns and 1 when it raises. The fork itself runs with the stop signals held; hold
+    them around the call too (:func:`signals_held`) until the copy is recorded, so that
+    the build's cleanup can stop it.
+    """
+    parent = os.getpid()
+    with signals_held():
+        read, write = os.pipe()
+        sys.stdout.flush()  # nothing buffered is written twice, by the copy too
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the copy; what it does is what the tests check
+            os.close(read)
+            code = 1
+            try:
+                default_signals()
+                name_process(name)
+                exit_with_parent(parent)
+                work(write)
+                code = 0
+            finally:
+                os._exit(code)  # never the build's own cleanup, atexit handlers or buffered output
+        os.close(write)
+        run_in_background(pid)
+    return pid, read
+
+
 class ForkedResult(Generic[T]):
     """A value computed by a forked copy of this process, beside the build.
 
@@ -114,28 +146,14 @@ class ForkedResult(Generic[T]):
     """
 
     def __init__(self, compute: Callable[[], T], name: bytes) -> None:
-        parent = os.getpid()
+        def send(pipe: int) -> None:
+            data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(pipe, "wb") as out:
+                out.write(data)
+
+        self._reader: int | None
         with signals_held():  # a stop signal arrives once the copy is recorded
-            read, write = os.pipe()
-            sys.stdout.flush()  # nothing buffered is written twice, by the copy too
-            sys.stderr.flush()
-            self.pid = os.fork()
-            if self.pid == 0:  # pragma: no cover - the copy; what it sends back is what is tested
-                os.close(read)
-                code = 1
-                try:
-                    default_signals()
-                    name_process(name)
-                    exit_with_parent(parent)
-                    data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
-                    with os.fdopen(write, "wb") as pipe:
-                        pipe.write(data)
-                    code = 0
-                finally:
-                    os._exit(code)  # never the build's own cleanup, atexit handlers or buffered output
-            os.close(write)
-            self._reader: int | None = read
-            run_in_background(self.pid)
+            self.pid, self._reader = fork_copy(send, name)
 
     def result(self) -> T | None:
         """The copy's value, once it has sent it; ``None`` if it failed."""

@@ -198,7 +198,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             options = ExportOptions(site_url=config.site_url or "", today=self.today)
             self.exports = start_exports(self.catalogue, site_dir, options)
         if self.fragments is not None and self.plan is not None:  # also before Pagefind's threads
-            self.fragments.convert_beside(f for found in self.plan.fragments.values() for f in found)
+            self.fragments.convert_beside(self.plan.shared_fragments())
         if self.config.search:
             try:
                 self.search_index = SearchIndexer(site_dir)

@@ -439,7 +439,7 @@ def build_plan(
     # The cards are converted beside Zensical (a forked copy of this process), then put in.
     cards = FragmentRenderer(extensions)
     try:
-        cards.convert_beside(f for found in plan.fragments.values() for f in found)
+        cards.convert_beside(plan.shared_fragments())
         built = build_with_zensical(
             pages,
             site_dir,

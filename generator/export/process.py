@@ -19,20 +19,12 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import sys
 import threading
 import traceback
 from pathlib import Path
 from typing import Protocol
 
-from generator.background import (
-    can_fork,
-    default_signals,
-    exit_with_parent,
-    name_process,
-    run_in_background,
-    signals_held,
-)
+from generator.background import can_fork, fork_copy, signals_held
 from generator.export import writer
 from generator.model.catalogue import Catalogue
 from generator.write.os_errors import os_error_reason
@@ -75,19 +67,11 @@ class ForkedExport:
 
     def __init__(self, catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions) -> None:
         self.site_dir = site_dir
-        parent = os.getpid()
         with signals_held():  # a stop signal arrives once the copy is recorded
-            read, write = os.pipe()
-            sys.stdout.flush()  # nothing buffered is written twice, by the copy too
-            sys.stderr.flush()
-            self.pid = os.fork()
-            if self.pid == 0:  # pragma: no cover - the copy; its outcome is what the tests check
-                os.close(read)
-                _export_in_copy(catalogue, site_dir, options, parent, write)
-            os.close(write)
-            self._reader = read
+            self.pid, self._reader = fork_copy(
+                lambda pipe: _export_in_copy(catalogue, site_dir, options, pipe), PROCESS_NAME
+            )
             self._done = False
-            run_in_background(self.pid)
 
     def wait(self) -> None:
         """Wait for the files.
@@ -126,21 +110,15 @@ class ForkedExport:
 
 
 def _export_in_copy(
-    catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions, parent: int, pipe: int
+    catalogue: Catalogue, site_dir: Path, options: writer.ExportOptions, pipe: int
 ) -> None:  # pragma: no cover - runs in the forked copy
-    """The forked copy's whole life: write the files, report a failure into ``pipe``, exit."""
-    code = 1
+    """The forked copy's work: write the files, and report a failure into ``pipe``."""
     try:
-        default_signals()
-        name_process(PROCESS_NAME)
-        exit_with_parent(parent)
         writer.write_exports(catalogue, site_dir, options)
-        code = 0
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.write(pipe, _failure(site_dir, error).encode("utf-8", errors="replace"))
-    finally:
-        os._exit(code)  # never the build's own cleanup, atexit handlers or buffered output
+        raise
 
 
 class ThreadExport:

@@ -123,8 +123,8 @@ class Renderer:
             """A Markdown link target: the other page's source path, from this one.
 
             Always up to the docs root and down again (``../palvelut/x.md`` even beside
-            it), so a link depends only on how deep the page is: listings in different
-            folders can share rendered cards. The engine resolves and validates it.
+            it), so a link depends only on how deep the page is. The engine resolves and
+            validates it; Markdown that pages share uses ``shared_url`` instead.
             """
             return Markup(up + target)
 

@@ -169,6 +169,10 @@ class SitePlan:
         self.hidden = frozenset(page.path for page in self.pages if not page.in_nav)
         self.fragments = {page.path: page.fragments for page in self.pages if page.fragments}
 
+    def shared_fragments(self) -> set[str]:
+        """Every distinct fragment of the pages (each converted once however many show it)."""
+        return {fragment for found in self.fragments.values() for fragment in found}
+
     def release_pages(self) -> None:
         """Forget the pages' Markdown once the engine holds it: one copy of thousands is enough."""
         self.pages = []

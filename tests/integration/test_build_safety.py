@@ -557,7 +557,7 @@ def test_the_export_command_reports_a_full_disk_in_one_line(
 
 ORPHANED_EXPORT = """\
 import os, subprocess, sys, time
-watcher = "from generator.export.process import exit_with_parent; import time; "
+watcher = "from generator.background import exit_with_parent; import time; "
 child = subprocess.Popen([sys.executable, "-c", watcher + f"exit_with_parent({os.getpid()}); time.sleep(60)"])
 print(child.pid, flush=True)
 time.sleep(60)
