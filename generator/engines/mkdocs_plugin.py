@@ -120,7 +120,7 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
     def _plan(self, config: MkDocsConfig) -> tuple[Catalogue, SitePlan, date]:
         """Load the catalogue and plan the site, for a build MkDocs runs on its own."""
         root = resolve_catalogue(Path(config.config_file_path).parent, self.config.catalogue)
-        catalogue, problems = load_catalogue(root)
+        catalogue, problems = load_catalogue(root, self.rebuilds.files if self.incremental else None)
         project = Path(config.config_file_path).parent
         for problem in problems.warnings:
             log.warning(problem.format(project))
@@ -152,7 +152,11 @@ class TarjotinPlugin(BasePlugin[TarjotinConfig]):
             edit_uri=self.config.edit_path,
             site_url=config.site_url or "",
         )
-        return catalogue, plan_site(catalogue, options), today
+        return (
+            catalogue,
+            plan_site(catalogue, options, self.rebuilds.rendered if self.incremental else None),
+            today,
+        )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental and not self.partial:  # MkDocs's dirty build cleans nothing

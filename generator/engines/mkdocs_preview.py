@@ -27,7 +27,9 @@ from typing import Any
 
 from mkdocs.exceptions import MkDocsException
 
+from generator.load.yaml_source import ReadMemo
 from generator.problems import Problems
+from generator.render.memo import RenderMemo
 from generator.report.html import is_page
 from generator.reporting import build_error_page, html_page
 from generator.site.plan import SitePlan
@@ -164,7 +166,9 @@ class Rebuilds:
     written again: its HTML from the last build stays, and in the navigation it keeps
     the title and metadata the last build read from it (:meth:`kept`). Such a partial
     build leaves the search index and the open-data files as the last full build
-    wrote them.
+    wrote them. Before that, the catalogue is read and the site planned with what the
+    last rebuild made: files with the same bytes are not parsed again, and cards and
+    service pages made from the same inputs are not rendered again.
     """
 
     signature: bytes | None = None
@@ -174,6 +178,10 @@ class Rebuilds:
     #: This build's, kept when it succeeds.
     pending: tuple[bytes, dict[str, bytes]] | None = None
     pending_read: dict[str, tuple[str | None, dict[str, Any]]] = field(default_factory=dict)
+    #: What reading the catalogue made of each file, and the cards and service pages of
+    #: the last plan: keyed by what they are made from, so a failed build leaves them right.
+    files: ReadMemo = field(default_factory=ReadMemo)
+    rendered: RenderMemo = field(default_factory=RenderMemo)
 
     def plan(self, plan: SitePlan, config_file: Path, docs_dir: Path) -> bool:
         """Take this build's plan; whether only the pages whose Markdown changed need building."""

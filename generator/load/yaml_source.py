@@ -22,19 +22,24 @@ Every file is read through :func:`read_source`, which refuses symbolic links
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import re
 import stat
+from collections.abc import Callable, Hashable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from generator.i18n import N_, _, decimal
 from generator.load.layout import UnsafePath, check_inside
 from generator.load.yaml_errors import explain
-from generator.problems import Problems
+from generator.memo import RoundMemo
+from generator.problems import Problem, Problems
 
 try:  # libyaml is bundled with PyYAML wheels; fall back to pure Python just in case.
     from yaml import CSafeLoader as _Loader
@@ -91,6 +96,8 @@ class YamlDocument:
     #: How each text value is written: its scalar style (``""`` plain, ``"|"`` a literal
     #: block …) and where its text starts, to point at a word inside it.
     text_starts: dict[FieldPath, tuple[str, Position]] = field(default_factory=dict)
+    #: A digest of the bytes the document was parsed from (:class:`ReadMemo`).
+    digest: bytes = b""
 
     def locate_in_text(self, loc: FieldPath, offset: int) -> Position | None:
         """Where character ``offset`` of the text value at ``loc`` was written, when that is exact.
@@ -318,6 +325,61 @@ def read_source(path: Path, problems: Problems, *, root: Path | None = None) -> 
         return None
 
 
+# --- reading the same bytes again ------------------------------------------------------
+
+T = TypeVar("T")
+
+
+class ReadMemo:
+    """What reading the catalogue made of each file's bytes, for the next reading.
+
+    ``tarjotin serve`` reads the whole catalogue again after every change. A file
+    whose bytes are the same as last time parses, and checks, to the same document
+    and model with the same problems, so inside :func:`reusing` they are taken from
+    here (:class:`generator.memo.RoundMemo`: one reading is one round). The key is
+    the bytes' digest. Nothing that reads a document or a model changes it (the
+    models are frozen).
+    """
+
+    def __init__(self) -> None:
+        self._memo: RoundMemo[tuple[Any, tuple[Problem, ...]]] = RoundMemo()
+
+    def get(self, key: Hashable, compute: Callable[[Problems], T], problems: Problems) -> T:
+        """``compute``'s result for ``key``, and the problems it found, computed once."""
+
+        def found() -> tuple[Any, tuple[Problem, ...]]:
+            own = Problems()
+            return compute(own), tuple(own)
+
+        result, found_problems = self._memo.get(key, found)
+        problems.extend(found_problems)
+        return result
+
+    def reading_done(self) -> None:
+        """One reading of the catalogue has ended: keep only what it used."""
+        self._memo.round_done()
+
+
+_MEMO: ContextVar[ReadMemo | None] = ContextVar("tarjotin_read_memo", default=None)
+
+
+@contextlib.contextmanager
+def reusing(memo: ReadMemo) -> Iterator[None]:
+    """Within this block, files whose bytes ``memo`` has seen are not parsed or checked again."""
+    token = _MEMO.set(memo)
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+        memo.reading_done()
+
+
+def remembered(key: Hashable, compute: Callable[[Problems], T], problems: Problems) -> T:
+    """``compute(problems)``, or inside :func:`reusing` what it gave for ``key`` before."""
+    memo = _MEMO.get()
+    return compute(problems) if memo is None else memo.get(key, compute, problems)
+
+
 def read_yaml(path: Path, problems: Problems, *, root: Path | None = None) -> YamlDocument | None:
     """Read ``path`` (through :func:`read_source`); on any problem, record it and return ``None``.
 
@@ -331,6 +393,11 @@ def read_yaml(path: Path, problems: Problems, *, root: Path | None = None) -> Ya
 
 def parse_yaml(path: Path, raw: bytes, problems: Problems) -> YamlDocument | None:
     """The document in ``raw``, the contents of ``path``; ``None`` (and problems) if it is not safe YAML."""
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    return remembered(("yaml", path, digest), lambda found: _parse(path, raw, digest, found), problems)
+
+
+def _parse(path: Path, raw: bytes, digest: bytes, problems: Problems) -> YamlDocument | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -376,7 +443,7 @@ def parse_yaml(path: Path, raw: bytes, problems: Problems) -> YamlDocument | Non
         problems.add(path, _("the file is empty"), suggestion=_("remove it, or fill in the fields"))
         return None
 
-    document = YamlDocument(path=path, data=None)
+    document = YamlDocument(path=path, data=None, digest=digest)
     try:
         document.data = _Walker(document, problems, text.splitlines()).walk(root, ())
     except _Invalid as invalid:

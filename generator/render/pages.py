@@ -11,6 +11,7 @@ from __future__ import annotations
 from generator.memory import collector_paused
 from generator.model.catalogue import Catalogue
 from generator.render.listing_pages import listing_pages, tray_page
+from generator.render.memo import RenderMemo
 from generator.render.professional_pages import professional_pages
 from generator.render.renderer import Page, Renderer, RenderOptions
 from generator.render.service_pages import service_pages
@@ -19,10 +20,15 @@ from generator.render.site_pages import field_reference_page, open_data_page, se
 __all__ = ["Page", "RenderOptions", "render_pages"]
 
 
-def render_pages(catalogue: Catalogue, options: RenderOptions | None = None) -> list[Page]:
-    """Render every page of ``catalogue``, in navigation order."""
+def render_pages(
+    catalogue: Catalogue, options: RenderOptions | None = None, memo: RenderMemo | None = None
+) -> list[Page]:
+    """Render every page of ``catalogue``, in navigation order.
+
+    ``memo`` is the preview's: what the last plan rendered (``render/memo.py``).
+    """
     with collector_paused():  # the pages live until the site is written
-        renderer = Renderer(catalogue, options or RenderOptions())
+        renderer = Renderer(catalogue, options or RenderOptions(), memo)
         current = renderer.current(catalogue.services)
         return [
             *listing_pages(renderer, current),

@@ -16,12 +16,14 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.memo import RoundMemo
 from generator.model.catalogue import Catalogue, Service
 from generator.model.facts import FactValue, service_facts
 from generator.render.environment import template_environment
 from generator.render.fragments import mark, take_fragments
 from generator.render.glossary import Explainer, expansions
 from generator.render.link_text import separate_links
+from generator.render.memo import RenderMemo, own_key, shared_key
 from generator.site import urls
 from generator.site.labels import labels_for
 from generator.site.plan import ROOT, LinkStyle, Page
@@ -64,11 +66,16 @@ def depth(source: str) -> int:
 class Renderer:
     """Renders one catalogue's pages from the Jinja templates."""
 
-    def __init__(self, catalogue: Catalogue, options: RenderOptions) -> None:
+    def __init__(self, catalogue: Catalogue, options: RenderOptions, memo: RenderMemo | None = None) -> None:
         self.catalogue = catalogue
         self.options = options
         self.labels = labels_for(catalogue.region.label_overrides)
-        self._cards: dict[tuple[str, str, str], Markup] = {}
+        #: The preview's cards and service pages from the last plan (``render/memo.py``);
+        #: not with templates of the project's own, which may show anything.
+        self.memo = memo if memo is not None and not options.template_dirs else None
+        self._cards: RoundMemo[Markup] = self.memo.cards if self.memo is not None else RoundMemo()
+        self.shared_key = shared_key(catalogue, options) if self.memo is not None else b""
+        self._own_keys: dict[str, bytes] = {}
         self.explainer = Explainer(expansions(catalogue.professional.glossary))
         self.env = template_environment(options.template_dirs, self.labels)
         self._href = urls.source_relative_url if options.link_style == "source" else urls.relative_url
@@ -76,7 +83,7 @@ class Renderer:
             catalogue=catalogue,
             region=catalogue.region,
             today=options.today,
-            cached_card=self._cached_card,
+            service_fragment=self._service_fragment,
             current=self.current,
             facts=self.facts,
         )
@@ -84,6 +91,14 @@ class Renderer:
     def facts(self, service: Service) -> list[FactValue]:
         """The service's labelled facts (generator/model/facts.py), for every layout of it."""
         return service_facts(service.entry, self.labels)
+
+    def own_key(self, service: Service) -> bytes:
+        """With a memo: what the service's own file gives its card and page."""
+        if self.memo is None:
+            return b""
+        if (key := self._own_keys.get(service.id)) is None:
+            key = self._own_keys[service.id] = own_key(service)
+        return key
 
     def current(self, services: Iterable[Service]) -> list[Service]:
         """Services still on offer (ended ones leave listings, filters and search)."""
@@ -148,16 +163,17 @@ class Renderer:
             page_path=path, link=link, url=url, shared_url=shared_url, href=href, **context
         )
 
-    def _cached_card(self, service: Service, heading: str, macro: Any) -> Markup:
-        """A service's card, rendered once for all listing pages.
+    def _service_fragment(self, service: Service, heading: str, macro: Any) -> Markup:
+        """``macro(service, heading)`` rendered once for every page that shows it: a card,
+        a service of the printable tray, a row of the professionals' table.
 
         A region-wide service is listed on every municipality and theme page; rendering
-        its card for each one made the listings most of the generator's time. A card's
-        only links come from ``shared_url``, the same on every page. The key holds the
-        card macro's name: a page may show full or compact cards. The card is marked as
-        a fragment (``generator.render.fragments``): its HTML too is made once.
+        its card for each one made the listings most of the generator's time. Such
+        Markdown links only with ``shared_url``, the same on every page. The key holds
+        the macro's name: a page may show full or compact cards. The result is marked as
+        a fragment (``generator.render.fragments``): its HTML too is made once. In the
+        preview it is rendered again only when its service or what all of them show
+        changed (``render/memo.py``).
         """
-        key = (service.id, heading, getattr(macro, "name", ""))
-        if key not in self._cards:
-            self._cards[key] = Markup(mark(str(macro(service, heading))))
-        return self._cards[key]
+        key = (self.shared_key, self.own_key(service), service.id, heading, getattr(macro, "name", ""))
+        return self._cards.get(key, lambda: Markup(mark(str(macro(service, heading)))))

@@ -9,7 +9,8 @@ from markupsafe import Markup
 from generator.export import jsonld
 from generator.model.catalogue import Service
 from generator.model.entries import ServiceEntry
-from generator.render.next_steps import next_steps
+from generator.render.memo import steps_key
+from generator.render.next_steps import NextSteps, next_steps
 from generator.render.renderer import Page, Renderer
 from generator.search.terms import page_terms
 from generator.site import urls
@@ -23,6 +24,14 @@ def service_pages(renderer: Renderer) -> list[Page]:
 
 
 def _service_page(renderer: Renderer, service: Service, current: list[Service]) -> Page:
+    steps = next_steps(service, renderer.catalogue, current)
+    if renderer.memo is None:
+        return _render_service_page(renderer, service, steps)
+    key = (renderer.shared_key, renderer.own_key(service), steps_key(steps))
+    return renderer.memo.pages.get(key, lambda: _render_service_page(renderer, service, steps))
+
+
+def _render_service_page(renderer: Renderer, service: Service, steps: NextSteps) -> Page:
     ended = service.has_ended(renderer.options.today)
     return renderer.page(
         "service.md.j2",
@@ -37,7 +46,7 @@ def _service_page(renderer: Renderer, service: Service, current: list[Service]) 
         issue_url=issue_url(renderer, service),
         json_ld=lambda service: json_ld(renderer, service),
         search_terms="" if ended else page_terms(service.entry, renderer.catalogue.vocabulary),
-        steps=next_steps(service, renderer.catalogue, current),
+        steps=steps,
         access_note=access_note(service.entry),
     )
 

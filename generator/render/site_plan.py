@@ -19,6 +19,7 @@ import yaml
 from generator.load import layout
 from generator.model.catalogue import Catalogue
 from generator.render.colors import region_stylesheet
+from generator.render.memo import RenderMemo
 from generator.render.pages import render_pages
 from generator.render.renderer import Page, RenderOptions
 from generator.site import urls
@@ -65,11 +66,18 @@ class PlanOptions:
         )
 
 
-def plan_site(catalogue: Catalogue, options: PlanOptions) -> SitePlan:
-    """Everything an engine needs to build ``catalogue``'s site (see :class:`SitePlan`)."""
+def plan_site(catalogue: Catalogue, options: PlanOptions, memo: RenderMemo | None = None) -> SitePlan:
+    """Everything an engine needs to build ``catalogue``'s site (see :class:`SitePlan`).
+
+    ``memo`` is the preview's: the cards and service pages of its last plan, taken
+    where nothing they are made from changed (``render/memo.py``).
+    """
     if options.engine not in LINK_STYLES:
         raise ValueError(f"unknown engine '{options.engine}'; use one of: {', '.join(LINK_STYLES)}")
-    pages = [_with_sources(catalogue, page) for page in render_pages(catalogue, options.render_options())]
+    rendered = render_pages(catalogue, options.render_options(), memo)
+    if memo is not None:
+        memo.plan_done()
+    pages = [_with_sources(catalogue, page) for page in rendered]
     # No abbr glossary: the renderer writes each abbreviation out where a page first uses
     # it (generator/render/glossary.py), the same for every engine.
     extensions: dict[str, dict[str, object]] = {name: {} for name in REQUIRED_EXTENSIONS}

@@ -8,6 +8,7 @@ turned into a :class:`~generator.model.catalogue.Catalogue`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,7 +17,7 @@ from pydantic import BaseModel
 
 from generator.i18n import N_, _
 from generator.load.layout import CatalogueLayout
-from generator.load.yaml_source import FieldPath, YamlDocument
+from generator.load.yaml_source import FieldPath, ReadMemo, YamlDocument, reusing
 from generator.memory import collector_paused
 from generator.model.catalogue import LINES_KEPT, Catalogue, Service
 from generator.model.entries import (
@@ -109,13 +110,18 @@ def _same_names(services: list[tuple[str, YamlDocument]], root: Path, problems: 
         )
 
 
-def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
+def load_catalogue(root: Path, reuse: ReadMemo | None = None) -> tuple[Catalogue | None, Problems]:
     """Read and check the catalogue at ``root``.
+
+    Args:
+        root: The catalogue folder.
+        reuse: What the last reading made of each file (the preview's): a file with
+            the same bytes is not parsed or checked again.
 
     Returns:
         The catalogue (``None`` when there are errors) and every problem found.
     """
-    with collector_paused():
+    with collector_paused(), reusing(reuse) if reuse is not None else contextlib.nullcontext():
         return _load_catalogue(root)
 
 

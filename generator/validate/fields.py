@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.i18n import N_, _, pgettext
-from generator.load.yaml_source import FieldPath, YamlDocument, read_yaml
+from generator.load.yaml_source import FieldPath, YamlDocument, read_yaml, remembered
 from generator.model.entries import SLUG_PATTERN
 from generator.problems import Problems, did_you_mean
 from generator.validate.characters import forbidden_characters, without_forbidden
@@ -325,7 +325,18 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> tuple[str, str | No
 
 
 def check_fields(document: YamlDocument, model: type[M], problems: Problems) -> M | None:
-    """Validate ``document.data`` against ``model``; record every problem found."""
+    """Validate ``document.data`` against ``model``; record every problem found.
+
+    A document read again from the same bytes is not checked again while the preview
+    reuses what it read (:func:`~generator.load.yaml_source.reusing`).
+    """
+    if not document.digest:
+        return _check_fields(document, model, problems)
+    key = ("fields", document.path, document.digest, model)
+    return remembered(key, lambda found: _check_fields(document, model, found), problems)
+
+
+def _check_fields(document: YamlDocument, model: type[M], problems: Problems) -> M | None:
     if not isinstance(document.data, dict):
         problems.add(
             document.path,
