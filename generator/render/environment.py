@@ -19,10 +19,8 @@ from jinja2 import (
     PackageLoader,
     StrictUndefined,
 )
-from markupsafe import Markup
 
 from generator.render import escaping
-from generator.render.fragments import mark
 from generator.render.link_text import link_text
 from generator.site import urls
 from generator.site.labels import Labels, fill
@@ -72,8 +70,6 @@ def template_environment(template_dirs: list[Path], labels: Labels) -> Environme
         link_text=link_text,
         finnish_date=labels.date,
         fill=fill,
-        # Markdown many pages or builds share, converted once (render/fragments.py).
-        fragment=lambda value: Markup(mark(str(value))),
         # `routes|map('label', 'access_short')`: the label of each key in a group.
         label=lambda key, group: getattr(labels, f"{group}_{key}"),
     )

@@ -1,10 +1,11 @@
 """Markdown converted once per build however many pages show it: the services' cards.
 
 A region-wide service's card is on the front page, the list of all services, each of
-its themes' and sections' pages and every municipality's page. The templates mark
-each card, and each service of the printable tray (:func:`mark`: the ``fragment``
-filter); :func:`take_fragments` moves the marked Markdown out of the page into the
-page's ``fragments`` and leaves a placeholder
+its themes' and sections' pages and every municipality's page. Each card, each
+service of the printable tray and each row of the professionals' table is rendered
+once and marked (:func:`mark`, through the templates' ``service_fragment``:
+``Renderer._service_fragment``); :func:`take_fragments` moves the marked Markdown
+out of the page into the page's ``fragments`` and leaves a placeholder
 (:data:`generator.site.plan.FRAGMENT`), after the glossary has been written out on
 the whole page, so the card says what it said inside the page. An engine adapter then
 fills each placeholder with the fragment's HTML (:class:`FragmentRenderer`): the same
