@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -37,15 +37,15 @@ __all__ = ["RenderMemo"]
 
 
 class RenderMemo:
-    """Cards and service pages from the last plan, by what they were made from."""
+    """A service's fragments (cards, tray entries, table rows) and pages from the last plan, by what they were made from."""
 
     def __init__(self) -> None:
-        self.cards: RoundMemo[Markup] = RoundMemo()
+        self.fragments: RoundMemo[Markup] = RoundMemo()
         self.pages: RoundMemo[Page] = RoundMemo()
 
     def plan_done(self) -> None:
         """A plan has been made: keep only what it used."""
-        self.cards.round_done()
+        self.fragments.round_done()
         self.pages.round_done()
 
 
@@ -60,18 +60,14 @@ def _service_named(value: Any) -> Any:
 @cache
 def _builtin_templates() -> bytes:
     """The package's own templates: they change only with the package."""
-    folder = files("generator") / "render" / "templates"
-    texts: list[tuple[str, bytes]] = []
-
-    def walk(item: Any, prefix: str) -> None:
-        for child in sorted(item.iterdir(), key=lambda c: c.name):
-            if child.is_dir():
-                walk(child, f"{prefix}{child.name}/")
-            else:
-                texts.append((prefix + child.name, child.read_bytes()))
-
-    walk(folder, "")
-    return digest(texts)
+    folder = Path(__file__).parent / "templates"
+    return digest(
+        [
+            (path.relative_to(folder).as_posix(), path.read_bytes())
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        ]
+    )
 
 
 def shared_key(catalogue: Catalogue, options: Any) -> bytes:

@@ -73,7 +73,7 @@ class Renderer:
         #: The preview's cards and service pages from the last plan (``render/memo.py``);
         #: not with templates of the project's own, which may show anything.
         self.memo = memo if memo is not None and not options.template_dirs else None
-        self._cards: RoundMemo[Markup] = self.memo.cards if self.memo is not None else RoundMemo()
+        self._fragments: RoundMemo[Markup] = self.memo.fragments if self.memo is not None else RoundMemo()
         self.shared_key = shared_key(catalogue, options) if self.memo is not None else b""
         self._own_keys: dict[str, bytes] = {}
         self.explainer = Explainer(expansions(catalogue.professional.glossary))
@@ -176,4 +176,4 @@ class Renderer:
         changed (``render/memo.py``).
         """
         key = (self.shared_key, self.own_key(service), service.id, heading, getattr(macro, "name", ""))
-        return self._cards.get(key, lambda: Markup(mark(str(macro(service, heading)))))
+        return self._fragments.get(key, lambda: Markup(mark(str(macro(service, heading)))))

@@ -177,7 +177,7 @@ def test_a_project_with_its_own_templates_is_not_memoized(preview: Preview, tmp_
     options = PlanOptions(today=TODAY, engine="mkdocs", template_dirs=[tmp_path / "templates"])
     memo = RenderMemo()
     plan_site(catalogue, options, memo)
-    assert len(memo.cards) == 0 and len(memo.pages) == 0
+    assert len(memo.fragments) == 0 and len(memo.pages) == 0
 
 
 def test_round_memo_keeps_what_the_last_round_used() -> None:
