@@ -37,7 +37,8 @@ __all__ = ["RenderMemo"]
 
 
 class RenderMemo:
-    """A service's fragments (cards, tray entries, table rows) and pages from the last plan, by what they were made from."""
+    """The services' fragments (cards, tray entries, table rows) and pages from the last plan,
+    by what they were made from."""
 
     def __init__(self) -> None:
         self.fragments: RoundMemo[Markup] = RoundMemo()
