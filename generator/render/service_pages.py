@@ -10,7 +10,7 @@ from generator.export import jsonld
 from generator.model.catalogue import Service
 from generator.model.entries import ServiceEntry
 from generator.render.memo import steps_key
-from generator.render.next_steps import NextSteps, next_steps
+from generator.render.next_steps import NextSteps, OnOffer, next_steps
 from generator.render.renderer import Page, Renderer
 from generator.search.terms import page_terms
 from generator.site import urls
@@ -19,12 +19,12 @@ from generator.site.labels import fill
 
 def service_pages(renderer: Renderer) -> list[Page]:
     """Every service's page, ended ones too (they say so, and search leaves them out)."""
-    current = renderer.current(renderer.catalogue.services)
-    return [_service_page(renderer, service, current) for service in renderer.catalogue.services]
+    on_offer = OnOffer(renderer.current(renderer.catalogue.services))
+    return [_service_page(renderer, service, on_offer) for service in renderer.catalogue.services]
 
 
-def _service_page(renderer: Renderer, service: Service, current: list[Service]) -> Page:
-    steps = next_steps(service, renderer.catalogue, current)
+def _service_page(renderer: Renderer, service: Service, on_offer: OnOffer) -> Page:
+    steps = next_steps(service, renderer.catalogue, on_offer)
     if renderer.memo is None:
         return _render_service_page(renderer, service, steps)
     key = (renderer.shared_key, renderer.own_key(service), steps_key(steps))

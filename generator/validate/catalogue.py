@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -145,7 +146,8 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     # inside: one mistake in kela.yml must not make every mention of kela elsewhere
     # an error too.
     services: list[tuple[str, YamlDocument, ServiceEntry | None]] = []
-    service_ids: list[str] = []
+    # As keys, in file order: every reference elsewhere is looked up in it.
+    service_ids: dict[str, None] = {}
     service_files = layout.service_files(problems)
     for path in service_files:
         if path.suffix != ".yml":
@@ -166,7 +168,7 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
                 ),
             )
             continue
-        service_ids.append(path.stem)
+        service_ids[path.stem] = None
         check_not_reserved(path, path.stem, SERVICE_KIND, problems)
         document, entry = read_entry(path, ServiceEntry, problems, root)
         if document is not None:
@@ -217,7 +219,7 @@ def _load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         check_written(refs, further_document, [(("lists", "*", "theme"), theme_ids, THEME)])
 
     for service_id, document, _entry in services:
-        checks: list[tuple[tuple[str, ...], list[str], Kind]] = []
+        checks: list[tuple[tuple[str, ...], Collection[str], Kind]] = []
         if themes_document is not None:
             checks.append((("themes", "*"), theme_ids, THEME))
         if providers_document is not None:

@@ -8,6 +8,7 @@ region may publish services only.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -119,7 +120,7 @@ def read_professional(layout: CatalogueLayout, problems: Problems) -> Profession
 
 
 def check_references(
-    files: ProfessionalFiles, service_ids: list[str], references: References, problems: Problems
+    files: ProfessionalFiles, service_ids: Collection[str], references: References, problems: Problems
 ) -> None:
     """Every service, path and case named must exist; glossary terms are unique.
 

@@ -11,7 +11,7 @@ of ``kela`` elsewhere into an "unknown service".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,12 +52,17 @@ class References:
         self.problems = problems
 
     def check(
-        self, document: YamlDocument, loc: FieldPath, value: str, known: Iterable[str], kind: Kind
+        self, document: YamlDocument, loc: FieldPath, value: str, known: Collection[str], kind: Kind
     ) -> bool:
-        """``True`` if ``value`` is one of ``known``; otherwise report it at ``loc`` of ``document``."""
-        known = list(known)
+        """``True`` if ``value`` is one of ``known``; otherwise report it at ``loc`` of ``document``.
+
+        ``known`` is in the order suggestions list it. A long one should be a dict (ids as
+        keys): every reference asks it once, and a list of 5,000 services asked 24,000
+        times was a quadratic half second.
+        """
         if value in known:
             return True
+        known = list(known)
         position = document.locate(loc)
         line, column = position if position else (None, None)
         if closest(value, known) is not None:
@@ -104,7 +109,7 @@ def ids_written(data: Any, pattern: tuple[str, ...]) -> Iterator[tuple[FieldPath
 def check_written(
     references: References,
     document: YamlDocument,
-    checks: Iterable[tuple[tuple[str, ...], list[str], Kind]],
+    checks: Iterable[tuple[tuple[str, ...], Collection[str], Kind]],
 ) -> None:
     """Check every id ``document`` writes at each pattern against the ids known for it."""
     for pattern, known, kind in checks:

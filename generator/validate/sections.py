@@ -11,6 +11,8 @@ editor adds it to one).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from generator.i18n import N_, _
 from generator.load.layout import CatalogueLayout
 from generator.load.yaml_source import FieldPath, YamlDocument
@@ -57,7 +59,7 @@ def _where(document: YamlDocument, loc: FieldPath, words: str) -> str:
 
 
 def check_sections(
-    checked: Checked[SectionsFile], service_ids: list[str], references: References, problems: Problems
+    checked: Checked[SectionsFile], service_ids: Collection[str], references: References, problems: Problems
 ) -> None:
     """Ids exist and are unique, sections nest one level, each service is in one section at most."""
     document, sections = checked.document, checked.model.sections
@@ -127,7 +129,7 @@ def check_sections(
                 listed[service_id] = loc
 
 
-def warn_unlisted(checked: Checked[SectionsFile], service_ids: list[str], problems: Problems) -> None:
+def warn_unlisted(checked: Checked[SectionsFile], service_ids: Collection[str], problems: Problems) -> None:
     """Warn about each service no section lists.
 
     Called only for a catalogue without errors, like the freshness warnings: while
