@@ -9,8 +9,8 @@ the HSDS file; a service page reads its routes as one sentence of alternatives
 (``access_way_self`` …, :meth:`Labels.access_sentence`).
 A region changes any of them with ``labels:`` in region.yml
 (``labels: {access_self: Ota itse yhteyttä}``); another language would be
-another set of defaults. The templates keep only their longer prose, which a
-region changes by overriding the template.
+another set of defaults. The templates keep only their longer prose (paragraphs
+and sentences with links in them), which a region changes by overriding the template.
 
 A label may hold placeholders such as ``{date}``, filled by :func:`fill`; a
 region's wording must keep the same placeholders.
@@ -79,6 +79,8 @@ class Labels:
     # --- facts of a service --------------------------------------------------------------
     area: str = "Alue"
     whole_region: str = "Koko {region}"
+    #: The same in the professionals' table, where the column says it is an area.
+    whole_region_short: str = "Koko alue"
     provider: str = "Järjestäjä"
     themes: str = "Teemat"
     age: str = "Ikä"
@@ -94,6 +96,7 @@ class Labels:
     ended: str = "Palvelu on päättynyt"
     ended_until: str = "Palvelu on päättynyt: se oli saatavilla {date} asti"
     ended_page: str = "Tätä palvelua ei enää ole tarjolla: se oli saatavilla {date} asti."
+    ended_see_related: str = "Katso myös liittyvät palvelut sivun lopussa."
     ended_note: str = "palvelu on päättynyt"
     reviewed: str = "Tiedot tarkistettu {date}"
 
@@ -156,6 +159,7 @@ class Labels:
     no_services: str = "Tällä hetkellä ei ole palveluita."
     other_services: str = "Muut palvelut"
     in_sections: str = "Palvelut osioittain"
+    themes_intro: str = "Palvelut on ryhmitelty teemoihin. Sama palvelu voi kuulua useaan teemaan."
     #: A theme's services on the home page's tile, and a theme without any.
     theme_count: str = "Palveluita: {count}"
     theme_empty: str = "Teemaan ei vielä ole palveluita."
@@ -180,6 +184,7 @@ class Labels:
         "Lyhenteet ja käsitteet, joita palvelujen kuvauksissa käytetään. Sivujen teksteissä lyhenne "
         "kirjoitetaan auki, kun se esiintyy sivulla ensimmäisen kerran."
     )
+    print_button: str = "Tulosta"
     tray_intro: str = (
         "Tällä sivulla ovat kaikki palvelut palvelutarjottimen osioittain, jotta voit tulostaa ne "
         "paperille. Jokainen palvelu on mukana kerran. Tiedot ovat samat kuin palvelujen omilla "
@@ -191,6 +196,23 @@ class Labels:
     service_in_paths: str = "Palvelupolut, joissa palvelu on mukana:"
     service_in_cases: str = "Asiakasesimerkit, joissa palvelua käytetään:"
     path_link: str = "Palvelupolku"
+    path_client_view: str = "Asiakkaan näkökulma"
+    path_professional_view: str = "Ammattilaisen näkökulma"
+    path_phase_services: str = "Palvelut tässä vaiheessa"
+    case_coordinator_tasks: str = "Koordinoivan työntekijän tehtävät:"
+    case_notes: str = "Lisätiedot"
+    more_info: str = "Lisätietoa"
+    #: Which of the region's source documents a page of the professionals' material is from.
+    source_note: str = "Lähde: aineisto {source}."
+    professional_more: str = "Muuta ammattilaisille:"
+    #: The professionals' table of every service: its caption, columns and filters.
+    table_caption: str = "Palvelut ja niihin pääsy"
+    table_service: str = "Palvelu"
+    table_access: str = "Miten pääsee"
+    table_for_whom: str = "Kenelle"
+    table_filters: str = "Rajaa taulukkoa"
+    table_search: str = "Hae taulukosta"
+    one_of: str = "Yksi näistä:"
 
     # --- the client's service list (asiakkaan palvelulista) -------------------------------
     #: The words clientlist.js writes on every page are mirrored there and pinned by
@@ -266,6 +288,16 @@ class Labels:
     search_label: str = "Hae palvelua"
     search_button: str = "Hae"
     search_placeholder: str = "Esim. kuntoutus, nuoret, mielenterveys"
+    search_form: str = "Palveluhaku"
+    search_filter_theme: str = "Rajaa teeman mukaan"
+    search_more: str = "Näytä lisää tuloksia"
+    #: Shown when a search finds nothing: the words nearest to those typed, other ways in.
+    search_closest: str = "Lähimmät hakusanat"
+    search_browse: str = "Selaa teemoittain"
+    search_all: str = "Kaikki palvelut A–Ö"
+    filters_label: str = "Rajaa palveluita"
+    filter_theme: str = "Teema"
+    filters_none: str = "Valinnoilla ei löytynyt palveluita. Kokeile poistaa jokin valinta."
     municipality: str = "Kunta"
     all_municipalities: str = "Kaikki kunnat"
     clear_choices: str = "Tyhjennä valinnat"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import typing
 from datetime import date
 from pathlib import Path
@@ -10,10 +11,14 @@ from generator.export.hsds import HsdsExport
 from generator.export.site_urls import SiteUrls
 from generator.model.entries import AccessRoute, Benefit, RegionFile
 from generator.render.pages import render_pages
-from generator.site import labels
+from generator.render.renderer import RenderOptions
+from generator.site import labels, urls
 from generator.validate.catalogue import load_catalogue, require_catalogue
+from tests.helpers import PROJECT
 
 TODAY = date(2025, 1, 1)
+#: A day on which terveydenhuollon-sosiaaliohjaaja has ended (31.12.2023).
+TODAY_NOW = date(2026, 12, 1)
 
 
 def add_labels(catalogue: Path, yaml_lines: str) -> None:
@@ -106,3 +111,65 @@ def test_a_label_must_keep_its_placeholders(mini_catalogue: Path) -> None:
         (16, "labels.reviewed", "this label needs {date}, like its default 'Tiedot tarkistettu {date}'"),
         (17, "labels.until", "this label needs {date}, like its default '{date} asti'"),
     ]
+
+
+PATH_PAGE = urls.pathway("tyokyvyn-tuki-sote-keskuksessa")
+#: The short texts of the listings and the professionals' pages, each with a page of
+#: the default catalogue that shows it.
+SHOWN_ON = {
+    **dict.fromkeys(
+        [
+            "whole_region_short",
+            "table_caption",
+            "table_service",
+            "table_access",
+            "table_for_whom",
+            "table_filters",
+            "table_search",
+            "one_of",
+            "professional_more",
+        ],
+        urls.PROFESSIONAL,
+    ),
+    **dict.fromkeys(["filters_label", "filter_theme", "filters_none"], urls.SERVICES),
+    **dict.fromkeys(
+        [
+            "search_form",
+            "search_filter_theme",
+            "search_more",
+            "search_closest",
+            "search_browse",
+            "search_all",
+        ],
+        urls.SEARCH,
+    ),
+    "themes_intro": urls.THEMES,
+    "print_button": urls.TRAY,
+    "ended_see_related": urls.service("terveydenhuollon-sosiaaliohjaaja"),
+    **dict.fromkeys(
+        ["path_client_view", "path_professional_view", "path_phase_services", "more_info", "source_note"],
+        PATH_PAGE,
+    ),
+    **dict.fromkeys(["case_coordinator_tasks", "case_notes"], urls.case("jaakko")),
+}
+
+
+def test_the_pages_short_texts_are_labels_a_region_can_reword(tmp_path: Path) -> None:
+    catalogue_dir = tmp_path / "catalogue"
+    shutil.copytree(PROJECT / "catalogue", catalogue_dir)
+    add_labels(
+        catalogue_dir,
+        "".join(
+            f"  {key}: Sana{key.replace('_', '')} {{source}}\n"
+            if key == "source_note"
+            else f"  {key}: Sana{key.replace('_', '')}\n"
+            for key in SHOWN_ON
+        ),
+    )
+    catalogue, _ = require_catalogue(catalogue_dir)
+    pages = {
+        page.path: page.full_markdown for page in render_pages(catalogue, RenderOptions(today=TODAY_NOW))
+    }
+    missing = [key for key, path in SHOWN_ON.items() if f"Sana{key.replace('_', '')}" not in pages[path]]
+    assert not missing
+    assert "Sanasourcenote 002" in pages[PATH_PAGE], "the source is filled in"
