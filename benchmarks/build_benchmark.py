@@ -415,14 +415,24 @@ def _kb(n: float) -> str:
 
 
 def check_targets(results: list[SizeResult]) -> list[tuple[str, str, bool]]:
-    """(target, measured, met) for every target the measured sizes allow checking (MkDocs's builds)."""
-    by_size = {r.services: r for r in results if "mkdocs" in r.engines}
+    """(target, measured, met) for every target the measured sizes allow checking.
+
+    Linearity is checked for each engine measured at both sizes; the rest for MkDocs's
+    builds, which the plain-MkDocs baseline and the generator's share are about.
+    """
     checks = []
-    if 1000 in by_size and 5000 in by_size:
-        ratio = by_size[5000].build.total / by_size[1000].build.total
-        checks.append(
-            (f"5,000 ≤ {LINEAR_LIMIT:g} × 1,000-service time", f"{ratio:.2f} ×", ratio <= LINEAR_LIMIT)
-        )
+    for engine in ENGINES:
+        warm = {r.services: r.engines[engine].warm for r in results if engine in r.engines}
+        if 1000 in warm and 5000 in warm:
+            ratio = warm[5000].total / warm[1000].total
+            checks.append(
+                (
+                    f"5,000 ≤ {LINEAR_LIMIT:g} × 1,000-service time ({engine})",
+                    f"{ratio:.2f} ×",
+                    ratio <= LINEAR_LIMIT,
+                )
+            )
+    by_size = {r.services: r for r in results if "mkdocs" in r.engines}
     for r in by_size.values():
         # Counted strictly: everything but MkDocs's rendering, Pagefind included.
         share = r.build.beside_engine / r.build.total
@@ -501,7 +511,7 @@ def report(results: list[SizeResult], checks: list[tuple[str, str, bool]]) -> st
             cells = " | ".join(f"{result.warm.phases.get(p, 0.0):.3f}" for p in phases)
             lines.append(f"| {r.services:,} | {engine} | {cells} |")
     if checks:
-        lines += ["", "| target (MkDocs) | measured | met |", "| --- | --- | --- |"]
+        lines += ["", "| target | measured | met |", "| --- | --- | --- |"]
         lines += [f"| {name} | {value} | {'yes' if met else '**no**'} |" for name, value, met in checks]
     return "\n".join(lines)
 
