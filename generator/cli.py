@@ -12,6 +12,7 @@ import click
 from generator.cms.command import edit
 from generator.edit.commands import fmt, new
 from generator.i18n import _, ngettext
+from generator.i18n.click_words import Group
 from generator.i18n.options import language_option
 from generator.model.catalogue import Catalogue
 from generator.problems import Problems
@@ -92,6 +93,7 @@ config_option = click.option(
 
 
 @click.group(
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=_("Palvelutarjotin: build a service catalogue site from YAML."),
 )

@@ -11,6 +11,7 @@ import click
 from generator.cms.bundle import BundleError, ensure_bundle
 from generator.cms.site import read_site_settings, write_admin
 from generator.i18n import _
+from generator.i18n.click_words import Group
 from generator.reporting import echo_problems
 from generator.validate.catalogue import load_catalogue
 
@@ -66,6 +67,7 @@ _config_option = click.option(
 
 
 @click.group(
+    cls=Group,
     invoke_without_command=True,
     help=_(
         "Edit the catalogue in a web form at http://127.0.0.1:PORT/yllapito/ (Decap CMS and "

@@ -21,6 +21,7 @@ from generator.edit.formatting import (
 )
 from generator.edit.scaffold import NewService, Vocabularies, create_service, read_vocabularies, service_id
 from generator.i18n import _, ngettext
+from generator.i18n.click_words import Command
 from generator.i18n.options import language_option
 from generator.load.layout import CatalogueLayout, UnsafePath, check_inside
 from generator.model.entries import SLUG_PATTERN
@@ -90,14 +91,15 @@ def _ask(question: str, parse: Callable[[str], T], default: str | None = None) -
 
 
 @click.command(
+    cls=Command,
     help=_(
         "Create services/<id>.yml for a new service NAME, with guidance for every field.\n\n"
         "Its comments (in Finnish) tell what to write in each field; `tarjotin validate` "
         "reports each TÄYDENNÄ placeholder still left as an error. An existing file is never "
         "overwritten."
-    )
+    ),
 )
-@click.argument("name")
+@click.argument("name", metavar=_("NAME"))
 @click.option(
     "--catalogue",
     type=click.Path(path_type=Path, file_okay=False),
@@ -217,13 +219,14 @@ def new(
 
 
 @click.command(
+    cls=Command,
     help=_(
         "Put catalogue files in one layout (key order, indentation), keeping comments.\n\nA "
         "file that cannot be read safely, or whose data formatting would change, is reported "
         "and never written."
-    )
+    ),
 )
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, metavar=_("[FILES]..."), type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--catalogue",
     type=click.Path(path_type=Path, file_okay=False),

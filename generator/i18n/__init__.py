@@ -111,3 +111,8 @@ def decimal(value: float, digits: int = 1) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for translation where it is defined; translate it with :func:`_` when used."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural form for translation; translate it with :func:`ngettext` when used."""
+    return singular, plural

@@ -130,8 +130,8 @@ def test_unknown_values_are_refused_with_a_suggestion(run: Run) -> None:
     result = run("new", "Uusi palvelu", "--provider", "kelaa", "--theme", "kuntoutus", "--area", "region")
     assert result.exit_code == 2
     assert (
-        "Invalid value: tuntematon tuottaja 'kelaa' (tarkoititko \"kela\"?); tiedostossa providers.yml ovat: "
-        in result.stderr
+        "Virhe: Virheellinen arvo: tuntematon tuottaja 'kelaa' (tarkoititko \"kela\"?); "
+        "tiedostossa providers.yml ovat: " in result.stderr
     )
     result = run(
         "new", "Uusi palvelu", "--provider", "kela", "--theme", "kuntoutus", "--area", "lahti,hollolla"
@@ -164,8 +164,8 @@ def test_missing_values_are_asked_until_they_are_right(run: Run) -> None:
     assert "Tuottajan tunniste: " in result.stderr
     assert "Teemojen tunnisteet pilkuin erotettuina (" in result.stderr
     assert "Alue: 'region' (koko alue) tai kuntien tunnisteet pilkuin erotettuina [region]: " in result.stderr
-    assert "Error: tuntematon tuottaja 'kelaa' (tarkoititko \"kela\"?)" in result.stderr
-    assert "Error: tuntematon teema 'koulutuz' (tarkoititko \"koulutus\"?)" in result.stderr
+    assert "Virhe: tuntematon tuottaja 'kelaa' (tarkoititko \"kela\"?)" in result.stderr
+    assert "Virhe: tuntematon teema 'koulutuz' (tarkoititko \"koulutus\"?)" in result.stderr
     data = yaml.safe_load((SERVICES / "kysytty-palvelu.yml").read_text(encoding="utf-8"))
     assert (data["provider"], data["themes"], data["area"]) == ("kela", ["kuntoutus", "koulutus"], "region")
 

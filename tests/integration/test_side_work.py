@@ -324,7 +324,11 @@ def test_a_failing_export_fails_the_build_and_keeps_the_previous_site(
 
 def test_python_dash_m_generator_is_the_command() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "generator", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "TARJOTIN_LANG": "fi"},
     )
     assert result.returncode == 0
-    assert "Usage: tarjotin" in result.stdout and "export" in result.stdout
+    assert "Käyttö: tarjotin" in result.stdout and "export" in result.stdout
