@@ -8,6 +8,8 @@ every engine adapter applies (generator/site/plan.py, generator/render/site_plan
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -253,3 +255,44 @@ def test_wrong_settings_are_named_with_the_file(tmp_path: Path) -> None:
 
 def test_the_mkdocs_plugin_declares_the_same_settings() -> None:
     assert [name for name, _ in TarjotinConfig._schema] == list(SETTINGS)
+
+
+_BESIDE = """
+import sys
+from datetime import date
+from pathlib import Path
+import generator.render.pages as pages
+from generator.background import ForkedResult
+from generator.render.renderer import RenderOptions
+from generator.validate.catalogue import require_catalogue
+forked = []
+class Recorded(ForkedResult):
+    def __init__(self, compute, name):
+        super().__init__(compute, name)
+        forked.append(name)
+pages.ForkedResult = Recorded
+catalogue, _ = require_catalogue(Path(sys.argv[1]))
+options = RenderOptions(today=date(2026, 12, 1))
+pages.RENDER_BESIDE_FROM = 10**9
+here = pages.render_pages(catalogue, options)
+assert not forked
+pages.RENDER_BESIDE_FROM = 0
+beside = pages.render_pages(catalogue, options)
+assert forked == [b"tarjotin-pages"], "one thread: the copy was forked"
+assert beside == here
+print(sum(page.kind == "service" for page in beside))
+"""
+
+
+def test_service_pages_rendered_beside_the_plan_are_those_rendered_here() -> None:
+    # In a fresh interpreter: this one may run threads (the browser tests' Playwright),
+    # and then nothing is forked.
+    done = subprocess.run(
+        [sys.executable, "-c", _BESIDE, str(PROJECT / "catalogue")],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 20
