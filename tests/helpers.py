@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -41,3 +43,16 @@ def build_arguments(project: Path, site: Path, *extra: str) -> list[str]:
 def tarjotin_build(project: Path, site: Path, *extra: str) -> Result:
     """Run `tarjotin build` for the project folder ``project`` into ``site``."""
     return CliRunner().invoke(main, build_arguments(project, site, *extra))
+
+
+def run_forking(script: str, *args: str) -> str:
+    """Run ``script`` in a fresh interpreter and return what it printed.
+
+    For what forks a copy of the build: this test process may run threads (the browser
+    tests' Playwright), and then nothing is forked.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=PROJECT, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ from generator.render.fragments import FragmentRenderer, mark, take_fragments
 from generator.render.pages import render_pages
 from generator.site.plan import FRAGMENT, REQUIRED_EXTENSIONS, ROOT
 from generator.validate.catalogue import require_catalogue
-from tests.helpers import PROJECT
+from tests.helpers import PROJECT, run_forking
 
 EXTENSIONS = [(name, {}) for name in REQUIRED_EXTENSIONS]
 
@@ -118,17 +116,7 @@ print(len(fragments))
 
 
 def test_cards_converted_beside_the_build_are_the_cards_converted_here() -> None:
-    # In a fresh interpreter: this one may run threads (the browser tests' Playwright),
-    # and then nothing is forked.
-    done = subprocess.run(
-        [sys.executable, "-c", _BESIDE, str(PROJECT / "catalogue")],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert int(done.stdout) > 50
+    assert int(run_forking(_BESIDE, str(PROJECT / "catalogue"))) > 50
 
 
 def test_with_threads_running_the_cards_are_converted_here(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,8 +8,6 @@ every engine adapter applies (generator/site/plan.py, generator/render/site_plan
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from generator.site import urls
 from generator.site.plan import REQUIRED_EXTENSIONS, FooterLink, merged_extensions, mkdocs_style
 from generator.site.project import SETTINGS, ProjectError, parse_today, read_config, read_project
 from generator.validate.catalogue import require_catalogue
-from tests.helpers import PROJECT
+from tests.helpers import PROJECT, run_forking
 
 TODAY = date(2025, 6, 1)
 
@@ -285,14 +283,4 @@ print(sum(page.kind == "service" for page in beside))
 
 
 def test_service_pages_rendered_beside_the_plan_are_those_rendered_here() -> None:
-    # In a fresh interpreter: this one may run threads (the browser tests' Playwright),
-    # and then nothing is forked.
-    done = subprocess.run(
-        [sys.executable, "-c", _BESIDE, str(PROJECT / "catalogue")],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert int(done.stdout) > 20
+    assert int(run_forking(_BESIDE, str(PROJECT / "catalogue"))) > 20
