@@ -116,12 +116,11 @@ class Command(click.Command):
         super().__init__(*args, **kwargs)
 
 
-class Group(click.Group):
+class Group(Command, click.Group):
     """The command group: its usage line in words too, and its commands :class:`Command`."""
 
     command_class = Command
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", _("[OPTIONS]"))
         kwargs.setdefault("subcommand_metavar", _("COMMAND [ARGS]..."))
         super().__init__(*args, **kwargs)
